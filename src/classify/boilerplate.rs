@@ -1,0 +1,141 @@
+//! Site furniture: the "site.tld - tagline" header, prompts to follow or
+//! share, cookie and copyright notices, newsletter promos, and lines that
+//! advertise a domain without saying anything.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{Decision, Doc, LineClassifier};
+use crate::lexicon::InlinePhrase;
+use crate::reason::Reason;
+
+/// Claims site headers, domain promos and lines with a chrome phrase.
+pub struct Boilerplate;
+
+/// A site header is only looked for among the first few lines.
+const HEADER_WINDOW: usize = 3;
+/// Longer lines are prose even when a phrase matches ("all rights reserved"
+/// can be quoted in an article).
+const MAX_PHRASE_LINE_WORDS: usize = 40;
+
+fn domain_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|gov|edu|io|co|news|tv|fm|me|online|site|media|[a-z]{2})\b")
+            .unwrap()
+    })
+}
+
+/// The first web domain named in `text` ("protothema.gr", "Vietnam.vn").
+pub fn find_domain(text: &str) -> Option<&str> {
+    domain_re().find_iter(text).map(|m| m.as_str()).find(|d| {
+        // "U.S." and "a.m." are no domains: the name part needs two letters.
+        d.split('.')
+            .next()
+            .is_some_and(|name| name.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    })
+}
+
+/// "Site.tld - tagline" or a domain alone.
+fn is_site_header(text: &str) -> bool {
+    let Some(domain) = find_domain(text) else {
+        return false;
+    };
+    if !text.starts_with(domain) {
+        return false;
+    }
+    let rest = text[domain.len()..].trim_start();
+    rest.is_empty() || rest.starts_with(['-', '–', '—', '|', ':', '·'])
+}
+
+impl LineClassifier for Boilerplate {
+    fn name(&self) -> &'static str {
+        "boilerplate"
+    }
+
+    fn classify(&self, doc: &Doc<'_>, i: usize) -> Option<Decision> {
+        let text = &doc.lines[i].text;
+        let f = &doc.features[i];
+        if f.words > MAX_PHRASE_LINE_WORDS {
+            return None;
+        }
+        let leading = (0..i).filter(|&j| !doc.lines[j].is_blank()).count();
+        if leading < HEADER_WINDOW && f.words <= 15 && is_site_header(text) {
+            return Some(Decision::chrome(Reason::SiteHeader));
+        }
+        let lowered = text.to_lowercase();
+        if let Some((kind, phrase)) = doc.lexicon.inline_phrase(&lowered) {
+            // A full sentence that merely mentions a share or a cookie stays
+            // prose; a copyright sign is chrome wherever it stands.
+            let prose_like = f.ends_sentence && f.words > 25;
+            if !prose_like || kind == InlinePhrase::Copyright && f.words <= 25 {
+                let reason = if kind == InlinePhrase::Copyright {
+                    Reason::Copyright
+                } else {
+                    Reason::WidgetPhrase {
+                        kind: kind.name(),
+                        phrase: phrase.to_string(),
+                    }
+                };
+                return Some(Decision::chrome(reason));
+            }
+        }
+        if !f.ends_sentence
+            && f.inner_sentences == 0
+            && f.words <= 30
+            && !f.has_url
+            && let Some(domain) = find_domain(text)
+        {
+            return Some(Decision::chrome(Reason::DomainPromo {
+                domain: domain.to_string(),
+            }));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{classify_in, classify_one};
+    use super::*;
+
+    #[test]
+    fn site_header_at_the_top() {
+        let d = classify_one(&Boilerplate, "Vietnam.vn - Nền tảng quảng bá Việt Nam").unwrap();
+        assert_eq!(d.reason, Reason::SiteHeader);
+    }
+
+    #[test]
+    fn prompts_naming_a_domain_are_chrome() {
+        let text =
+            "Ακολουθήστε το protothema.gr στο Google News και μάθετε πρώτοι όλες τις ειδήσεις";
+        assert!(classify_one(&Boilerplate, text).is_some());
+        let text =
+            "Δείτε όλες τις τελευταίες Ειδήσεις από την Ελλάδα και τον Κόσμο, στο Protothema.gr";
+        assert!(classify_in(&Boilerplate, &format!("a\nb\nc\n{text}"), 3, Some("el")).is_some());
+    }
+
+    #[test]
+    fn copyright_and_cookies() {
+        assert_eq!(
+            classify_one(&Boilerplate, "© 2024 Site Media. All rights reserved.")
+                .unwrap()
+                .reason,
+            Reason::Copyright
+        );
+        assert!(classify_one(&Boilerplate, "We use cookies to improve your experience").is_some());
+    }
+
+    #[test]
+    fn prose_mentioning_things_stays() {
+        assert!(
+            classify_one(
+                &Boilerplate,
+                "Shareholders met on Monday to approve the merger."
+            )
+            .is_none()
+        );
+        assert!(classify_one(&Boilerplate, "U.S. officials said the talks went well.").is_none());
+    }
+}

@@ -1,0 +1,189 @@
+//! Date lines and bylines: "21 janvier 2024", "Updated: 03.04.2024 14:05",
+//! "Báo Quốc TếBáo Quốc Tế21/01/2024" (a publisher doubled by the dump with
+//! the date glued on), "By Jane Doe", "Par Marie Dupont | 12/03/2024".
+
+use super::{Decision, Doc, LineClassifier};
+use crate::date::{FoundDate, find_date, without_dates_and_times};
+use crate::line::Label;
+use crate::reason::Reason;
+
+/// Claims date lines and bylines.
+pub struct Dateline;
+
+/// A date line says little besides the date: at most this many other words
+/// ("Published on", a weekday, a place).
+const MAX_WORDS_BESIDE_DATE: usize = 5;
+/// A byline names one or two people and maybe a date or an outlet.
+const MAX_BYLINE_WORDS: usize = 14;
+
+/// The name after a byline prefix: up to the first separator, made of
+/// capitalised words.
+fn byline_name(rest: &str) -> Option<&str> {
+    let cut = rest
+        .find(['|', '•', '·', '/', '\u{2014}', '('])
+        .unwrap_or(rest.len());
+    let mut name = rest[..cut].trim().trim_end_matches([',', '-', '–']).trim();
+    if let Some(comma) = name.find(", ") {
+        // "Jane Doe, Reuters" keeps the outlet; "Jane Doe, 3 March" does not.
+        if name[comma + 2..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+        {
+            name = &name[..comma];
+        }
+    }
+    if let Some(date) = find_date(name, false) {
+        name = name[..date.start]
+            .trim()
+            .trim_end_matches([',', '-', '–'])
+            .trim();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 7 {
+        return None;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
+        })
+        .count();
+    (capitalised * 2 > words.len() && capitalised >= 1).then_some(name)
+}
+
+/// "PublisherPublisher" glued before the date: the text before the date is
+/// one name written twice.
+fn doubled_publisher(before: &str) -> Option<&str> {
+    let before = before.trim();
+    let chars: Vec<(usize, char)> = before.char_indices().collect();
+    if chars.len() < 4 || chars.len() % 2 != 0 {
+        return None;
+    }
+    let half = chars[chars.len() / 2].0;
+    let (a, b) = before.split_at(half);
+    (a.trim() == b.trim()).then_some(a.trim())
+}
+
+impl LineClassifier for Dateline {
+    fn name(&self) -> &'static str {
+        "dateline"
+    }
+
+    fn classify(&self, doc: &Doc<'_>, i: usize) -> Option<Decision> {
+        let text = &doc.lines[i].text;
+        let f = &doc.features[i];
+        if f.words > MAX_BYLINE_WORDS || f.ends_sentence && f.words > 8 {
+            return None;
+        }
+        let lowered = text.to_lowercase();
+        if let Some(prefix) = doc.lexicon.byline_prefix(&lowered) {
+            let rest = text[prefix.len()..].trim_start_matches([':', ' ', '\u{a0}']);
+            if let Some(name) = byline_name(rest) {
+                return Some(
+                    Decision::fixed(
+                        Label::Byline,
+                        Reason::BylinePrefix {
+                            prefix: text[..prefix.len()].to_string(),
+                        },
+                    )
+                    .with_value(name),
+                );
+            }
+        }
+        let month_first = doc.lang == Some("en");
+        let FoundDate { ymd, start, end } = find_date(text, month_first)?;
+        if let Some(publisher) = doubled_publisher(&text[..start]) {
+            return Some(
+                Decision::fixed(
+                    Label::Date,
+                    Reason::PublisherDate {
+                        publisher: publisher.to_string(),
+                        date: ymd.clone(),
+                    },
+                )
+                .with_value(ymd),
+            );
+        }
+        let rest = without_dates_and_times(
+            text,
+            &FoundDate {
+                ymd: ymd.clone(),
+                start,
+                end,
+            },
+        );
+        let other_words = rest
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        (other_words <= MAX_WORDS_BESIDE_DATE).then(|| {
+            Decision::fixed(Label::Date, Reason::DateLine { date: ymd.clone() }).with_value(ymd)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::classify_one;
+    use super::*;
+
+    #[test]
+    fn doubled_publisher_with_glued_date() {
+        let d = classify_one(&Dateline, "Báo Quốc TếBáo Quốc Tế21/01/2024").unwrap();
+        assert_eq!(d.label, Label::Date);
+        assert_eq!(d.value.as_deref(), Some("2024-01-21"));
+        assert!(
+            matches!(d.reason, Reason::PublisherDate { ref publisher, .. } if publisher == "Báo Quốc Tế")
+        );
+    }
+
+    #[test]
+    fn date_lines() {
+        for (text, ymd) in [
+            ("March 3, 2024", "2024-03-03"),
+            ("Updated: 03.04.2024 14:05", "2024-04-03"),
+            ("Publié le 21 janvier 2024 à 10h30", "2024-01-21"),
+        ] {
+            let d = classify_one(&Dateline, text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(d.label, Label::Date, "{text}");
+            assert_eq!(d.value.as_deref(), Some(ymd));
+        }
+    }
+
+    #[test]
+    fn bylines_with_prefix() {
+        let d = classify_one(&Dateline, "By Jane Doe").unwrap();
+        assert_eq!(
+            (d.label, d.value.as_deref()),
+            (Label::Byline, Some("Jane Doe"))
+        );
+        let d = classify_one(&Dateline, "Par Marie Dupont | 12/03/2024").unwrap();
+        assert_eq!(
+            (d.label, d.value.as_deref()),
+            (Label::Byline, Some("Marie Dupont"))
+        );
+        let d = classify_one(&Dateline, "Von Anna Weber, 3. März 2024").unwrap();
+        assert_eq!(d.value.as_deref(), Some("Anna Weber"));
+    }
+
+    #[test]
+    fn sentences_with_dates_are_not_date_lines() {
+        assert!(
+            classify_one(
+                &Dateline,
+                "By the end of the day the council had voted on the new plan."
+            )
+            .is_none()
+        );
+        assert!(
+            classify_one(
+                &Dateline,
+                "On March 3, 2024 the council approved a new budget for the schools."
+            )
+            .is_none()
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! Section headers that open a list of other articles ("Même sujet", "Read
+//! also", "Ειδήσεις σήμερα:") or the comments. The headlines below them are
+//! settled by the context pass, which sees the whole list.
+
+use super::{Decision, Doc, LineClassifier};
+use crate::lexicon::{LinePhrase, normalize_phrase};
+use crate::reason::Reason;
+
+/// Claims known section headers.
+pub struct Section;
+
+/// Headers are short.
+const MAX_HEADER_WORDS: usize = 6;
+
+impl LineClassifier for Section {
+    fn name(&self) -> &'static str {
+        "section"
+    }
+
+    fn classify(&self, doc: &Doc<'_>, i: usize) -> Option<Decision> {
+        let f = &doc.features[i];
+        if f.words > MAX_HEADER_WORDS || f.ends_sentence && !doc.lines[i].text.ends_with(':') {
+            return None;
+        }
+        let text = &doc.lines[i].text;
+        let normalized = normalize_phrase(text);
+        match doc.lexicon.line_phrase(&normalized) {
+            Some(LinePhrase::SectionHeader) => {
+                return Some(Decision::chrome(Reason::SectionHeader {
+                    header: text.clone(),
+                    by: "phrase",
+                }));
+            }
+            Some(LinePhrase::CommentsHeader) => {
+                return Some(Decision::chrome(Reason::CommentsHeader {
+                    header: text.clone(),
+                }));
+            }
+            _ => {}
+        }
+        // "[ 167 comments ]", "12 Kommentare", "Comments (3)": a comments
+        // word with a count still opens the comments.
+        // A zero count ("Comment (0)") opens nothing: the counter rule takes it.
+        if text.contains(['1', '2', '3', '4', '5', '6', '7', '8', '9']) {
+            let words: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .collect();
+            if doc.lexicon.line_phrase(&words.join(" ").to_lowercase())
+                == Some(LinePhrase::CommentsHeader)
+            {
+                return Some(Decision::chrome(Reason::CommentsHeader {
+                    header: text.clone(),
+                }));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::classify_one;
+    use super::*;
+
+    #[test]
+    fn known_headers_in_several_languages() {
+        for text in [
+            "Même sujet",
+            "Ειδήσεις σήμερα:",
+            "Read also",
+            "Читайте также:",
+            "相关新闻",
+            "Comments",
+        ] {
+            assert!(classify_one(&Section, text).is_some(), "{text}");
+        }
+        assert!(classify_one(&Section, "The council met again").is_none());
+        let d = classify_one(&Section, "[ 167 comments ]").unwrap();
+        assert!(matches!(d.reason, Reason::CommentsHeader { .. }));
+    }
+}

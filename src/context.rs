@@ -1,0 +1,634 @@
+//! The context pass: what single lines could not settle, their neighbours
+//! do. Runs after the classifiers, in this order:
+//!
+//! 1. related lists: headline-like lines under a section header are chrome;
+//! 2. menu runs: three or more short lines with no sentence are chrome;
+//! 3. comments: from a comments header, or the first of several comment
+//!    timestamps, after the article's prose, everything is chrome;
+//! 4. the body zone: the stretch of lines with the most prose (a maximum-sum
+//!    run over per-line scores) holds the article; prose outside it is
+//!    chrome, short sentences and sub-headings inside it are body;
+//! 5. title and subtitle: headline-like lines just above the body zone;
+//! 6. author: a name alone right after the body;
+//! 7. captions: of two captions side by side, the one in another language
+//!    than the document is the untranslated original.
+
+use crate::classify::{Class, Decision, Doc};
+use crate::lexicon::detect_language;
+use crate::line::Label;
+use crate::reason::Reason;
+
+/// Settings of the context pass.
+#[derive(Clone, Debug)]
+pub struct ContextConfig {
+    /// Keep good prose found outside the main zone when the zone it sits in
+    /// scores at least this share of the main zone (1.0 and above: never).
+    pub secondary_zone_share: f32,
+    /// How many lines above the body the title may stand.
+    pub title_window: usize,
+}
+
+impl Default for ContextConfig {
+    fn default() -> ContextConfig {
+        ContextConfig {
+            secondary_zone_share: 0.5,
+            title_window: 12,
+        }
+    }
+}
+
+/// Runs every step of the context pass over `decisions`.
+pub fn revise(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) {
+    related_lists(doc, decisions);
+    menu_runs(doc, decisions);
+    comment_threads(doc, decisions);
+    let Some(zone) = body_zone(doc, decisions, config) else {
+        return;
+    };
+    title_and_subtitle(doc, decisions, zone.first_body, config);
+    author_after_body(doc, decisions, zone.last_body);
+    untranslated_captions(doc, decisions);
+}
+
+fn is_section_header(d: &Decision) -> bool {
+    matches!(d.reason, Reason::SectionHeader { .. })
+}
+
+/// Step 1. A header such as "Même sujet" followed by headline-like lines:
+/// the lines are the list's items.
+fn related_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
+    let mut i = 0;
+    while i < decisions.len() {
+        if !is_section_header(&decisions[i]) {
+            i += 1;
+            continue;
+        }
+        let mut items = Vec::new();
+        let mut j = i + 1;
+        while j < decisions.len() {
+            let (d, f) = (&decisions[j], &doc.features[j]);
+            if d.label == Label::Blank || d.class == Class::Fixed && d.label == Label::Chrome {
+                if is_section_header(d) {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            // A name in capitals ("KHANH MINH") is the author, not an item.
+            let headline =
+                d.class != Class::Fixed && f.is_headline_like() && !is_capitalized_name(doc, j);
+            if !headline {
+                break;
+            }
+            items.push(j);
+            j += 1;
+        }
+        let header = doc.lines[i].text.clone();
+        let count = items.len();
+        for k in items {
+            decisions[k] = Decision::chrome(Reason::RelatedHeadline {
+                header: header.clone(),
+                count,
+            });
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Step 2. Three or more short lines in a row, blank lines aside, none a
+/// sentence: a menu, a tag list, a row of category words.
+fn menu_runs(doc: &Doc<'_>, decisions: &mut [Decision]) {
+    const MIN_RUN: usize = 3;
+    const MAX_ITEM_WORDS: usize = 4;
+    let is_item = |d: &Decision, k: usize| {
+        let f = &doc.features[k];
+        matches!(d.class, Class::Short | Class::Bad)
+            && f.words <= MAX_ITEM_WORDS
+            && !f.ends_sentence
+    };
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, decisions: &mut [Decision]| {
+        if run.len() >= MIN_RUN {
+            let count = run.len();
+            for &k in run.iter() {
+                decisions[k] = Decision::chrome(Reason::MenuRun { count });
+            }
+        }
+        run.clear();
+    };
+    for k in 0..decisions.len() {
+        if decisions[k].label == Label::Blank {
+            continue;
+        }
+        if is_item(&decisions[k], k) {
+            run.push(k);
+        } else {
+            flush(&mut run, decisions);
+        }
+    }
+    flush(&mut run, decisions);
+}
+
+/// Prose words an article needs above a comments marker before the marker
+/// is believed: a "Comments" link in the top menu opens nothing.
+const MIN_WORDS_BEFORE_COMMENTS: usize = 50;
+
+/// Step 3. Comments are prose too, often more of it than the article, so
+/// they must be cut before the body zone is weighed. A thread starts at a
+/// comments header, or at the first of two or more date lines carrying a
+/// clock time that follow the article's prose (each comment's stamp).
+fn comment_threads(doc: &Doc<'_>, decisions: &mut [Decision]) {
+    // Prose is counted from where a first estimate of the body zone starts,
+    // so teasers in the page header do not vouch for a "Comments" button.
+    let scores: Vec<f32> = (0..decisions.len())
+        .map(|k| line_score(doc, &decisions[k], k))
+        .collect();
+    let Some((zone_start, _, _)) = best_run(&scores) else {
+        return;
+    };
+    let mut prose_words = 0;
+    let mut start = None;
+    let mut stamps = Vec::new();
+    for (k, d) in decisions.iter().enumerate().skip(zone_start) {
+        if d.class == Class::Good {
+            prose_words += doc.features[k].words;
+        }
+        if prose_words < MIN_WORDS_BEFORE_COMMENTS {
+            continue;
+        }
+        if matches!(d.reason, Reason::CommentsHeader { .. }) && !in_widget_row(doc, decisions, k) {
+            start = Some(k);
+            break;
+        }
+        if d.label == Label::Date && has_clock_time(&doc.lines[k].text) {
+            stamps.push(k);
+        }
+    }
+    if start.is_none() && stamps.len() >= 2 {
+        // The author's name often stands on the line above the stamp.
+        let first = stamps[0];
+        start = Some(match doc.prev_text(first) {
+            Some(p) if doc.features[p].words <= 5 && decisions[p].class != Class::Good => p,
+            _ => first,
+        });
+        for &k in &stamps {
+            decisions[k] = Decision::chrome(Reason::CommentStamp);
+        }
+    }
+    let Some(start) = start else {
+        return;
+    };
+    for d in decisions[start + 1..].iter_mut() {
+        if d.label != Label::Blank && (d.class != Class::Fixed || d.label != Label::Chrome) {
+            *d = Decision {
+                class: Class::Bad,
+                ..Decision::chrome(Reason::AfterArticleEnd { marker: start + 1 })
+            };
+        }
+    }
+    if decisions[start].class != Class::Fixed {
+        decisions[start] = Decision::chrome(Reason::AfterArticleEnd { marker: start + 1 });
+    }
+}
+
+/// A button among buttons: the line above or below is a short widget.
+fn in_widget_row(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> bool {
+    [doc.prev_text(k), doc.next_text(k)]
+        .into_iter()
+        .flatten()
+        .any(|j| {
+            decisions[j].class == Class::Fixed
+                && doc.features[j].words <= 3
+                && matches!(
+                    decisions[j].reason,
+                    Reason::WidgetPhrase { .. }
+                        | Reason::SocialNetwork { .. }
+                        | Reason::WidgetRow
+                        | Reason::CountedLabel { .. }
+                )
+        })
+}
+
+/// "at 6:58 am", "10:07", "14h05": a clock time.
+fn has_clock_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(3).enumerate().any(|(k, w)| {
+        w[0].is_ascii_digit()
+            && (w[1] == b':' || w[1] == b'h')
+            && w[2].is_ascii_digit()
+            && bytes.get(k + 3).is_some_and(u8::is_ascii_digit)
+    })
+}
+
+/// Where the article text is.
+struct Zone {
+    first_body: usize,
+    last_body: usize,
+}
+
+/// The score a line adds to a zone around it: prose adds its words, chrome
+/// takes some away, neutral lines (blank, captions, dates) add nothing.
+fn line_score(doc: &Doc<'_>, d: &Decision, k: usize) -> f32 {
+    let f = &doc.features[k];
+    let words = f.words.min(150) as f32;
+    match (d.class, d.label) {
+        (_, Label::Blank) => 0.0,
+        (Class::Good, _) => words,
+        (Class::NearGood, _) => words * 0.5,
+        (Class::Short, _) if f.ends_sentence => 1.0,
+        (Class::Short, _) => -2.0,
+        (Class::Bad, _) => -(2.0 + words * 0.25),
+        (Class::Fixed, Label::Chrome) => match d.reason {
+            Reason::SectionHeader { .. } => -12.0,
+            Reason::RelatedHeadline { .. } => -5.0,
+            Reason::MenuRun { .. } => -2.0,
+            _ => -3.0,
+        },
+        (Class::Fixed, _) => 0.0,
+    }
+}
+
+/// The maximum-sum run of scores: (start, end inclusive, sum).
+fn best_run(scores: &[f32]) -> Option<(usize, usize, f32)> {
+    let mut best: Option<(usize, usize, f32)> = None;
+    let mut start = 0;
+    let mut sum = 0.0f32;
+    for (k, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            start = k;
+            sum = 0.0;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|(_, _, b)| sum > b) {
+            best = Some((start, k, sum));
+        }
+    }
+    best
+}
+
+/// A line that reads as a sentence: it ends one or holds one.
+fn is_sentence(doc: &Doc<'_>, k: usize) -> bool {
+    let f = &doc.features[k];
+    f.ends_sentence || f.inner_sentences > 0
+}
+
+/// Step 4. Finds the body zone and settles every prose line by it.
+fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) -> Option<Zone> {
+    let scores: Vec<f32> = (0..decisions.len())
+        .map(|k| line_score(doc, &decisions[k], k))
+        .collect();
+    let (mut start, mut end, main_score) = best_run(&scores)?;
+    // The zone's edges are sentences: a headline-like line opening or closing
+    // it is the title, the standfirst or an author line, not body.
+    while start < end && !(is_prose(&decisions[start]) && is_sentence(doc, start)) {
+        start += 1;
+    }
+    // A short last sentence ("He declined to comment.") may close it.
+    while end > start
+        && !(is_sentence(doc, end)
+            && matches!(
+                decisions[end].class,
+                Class::Good | Class::NearGood | Class::Short
+            ))
+    {
+        end -= 1;
+    }
+    // Other zones whose prose weighs as much as the main one's share are
+    // kept too: a long article split by a big inline widget.
+    let mut in_zone = vec![false; decisions.len()];
+    in_zone[start..=end].iter_mut().for_each(|z| *z = true);
+    if config.secondary_zone_share < 1.0 {
+        let mut masked = scores.clone();
+        masked[start..=end]
+            .iter_mut()
+            .for_each(|s| *s = f32::NEG_INFINITY);
+        for segment in masked.split(|s| *s == f32::NEG_INFINITY) {
+            let offset = segment.as_ptr() as usize - masked.as_ptr() as usize;
+            let offset = offset / std::mem::size_of::<f32>();
+            if let Some((a, b, score)) = best_run(segment)
+                && score >= main_score * config.secondary_zone_share
+            {
+                in_zone[offset + a..=offset + b]
+                    .iter_mut()
+                    .for_each(|z| *z = true);
+            }
+        }
+    }
+    let zone_score = main_score.round() as usize;
+    for k in 0..decisions.len() {
+        let d = &decisions[k];
+        if d.class == Class::Fixed || d.label == Label::Blank {
+            continue;
+        }
+        let f = &doc.features[k];
+        let prose = is_prose(d);
+        decisions[k] = if !in_zone[k] {
+            if prose {
+                // Keeps its prose class: the title walk may still claim it.
+                Decision {
+                    class: d.class,
+                    ..Decision::chrome(Reason::OutsideBody { zone: zone_score })
+                }
+            } else {
+                continue;
+            }
+        } else if prose {
+            continue;
+        } else if f.ends_sentence {
+            body(Reason::ShortBetweenBody { words: f.words })
+        } else if f.is_headline_like()
+            && next_is_body(doc, decisions, k, &in_zone)
+            && prev_is_body(doc, decisions, k, &in_zone)
+        {
+            body(Reason::SubHeading { words: f.words })
+        } else {
+            continue;
+        };
+    }
+    lists_inside_body(doc, decisions, &in_zone);
+    let first_body = (0..decisions.len()).find(|&k| decisions[k].label == Label::Body)?;
+    let last_body = (0..decisions.len()).rfind(|&k| decisions[k].label == Label::Body)?;
+    Some(Zone {
+        first_body,
+        last_body,
+    })
+}
+
+/// Longest run of list items kept between two body paragraphs.
+const MAX_LIST_ITEMS: usize = 40;
+
+/// Two or more short lines that are no sentences, between body paragraphs
+/// of the zone, are a list inside the article (steps, a calendar, a recipe),
+/// not a menu: a menu does not stand between paragraphs.
+fn lists_inside_body(doc: &Doc<'_>, decisions: &mut [Decision], in_zone: &[bool]) {
+    let is_item = |d: &Decision, k: usize| {
+        in_zone[k]
+            && doc.features[k].words <= 25
+            && (matches!(d.class, Class::Short | Class::Bad)
+                || matches!(d.reason, Reason::MenuRun { .. }))
+    };
+    let mut k = 0;
+    while k < decisions.len() {
+        if decisions[k].label != Label::Body {
+            k += 1;
+            continue;
+        }
+        let mut items = Vec::new();
+        let mut j = k + 1;
+        while j < decisions.len() && items.len() <= MAX_LIST_ITEMS {
+            if decisions[j].label == Label::Blank {
+                j += 1;
+            } else if is_item(&decisions[j], j) {
+                items.push(j);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let closed_by_body = j < decisions.len() && decisions[j].label == Label::Body;
+        if closed_by_body && (2..=MAX_LIST_ITEMS).contains(&items.len()) {
+            let count = items.len();
+            for &item in &items {
+                decisions[item] = body(Reason::ListInBody { count });
+            }
+        }
+        k = j.max(k + 1);
+    }
+}
+
+fn is_prose(d: &Decision) -> bool {
+    matches!(d.class, Class::Good | Class::NearGood)
+}
+
+fn body(reason: Reason) -> Decision {
+    Decision {
+        label: Label::Body,
+        reason,
+        class: Class::NearGood,
+        value: None,
+    }
+}
+
+/// The next non-blank line is prose inside the zone.
+fn next_is_body(doc: &Doc<'_>, decisions: &[Decision], k: usize, in_zone: &[bool]) -> bool {
+    doc.next_text(k)
+        .is_some_and(|n| in_zone[n] && is_prose(&decisions[n]))
+}
+
+/// The previous non-blank line is body inside the zone.
+fn prev_is_body(doc: &Doc<'_>, decisions: &[Decision], k: usize, in_zone: &[bool]) -> bool {
+    doc.prev_text(k).is_some_and(|p| {
+        in_zone[p] && (is_prose(&decisions[p]) || decisions[p].label == Label::Body)
+    })
+}
+
+/// Step 5. Walks up from the first body line past dates, bylines, captions
+/// and widget words. The first headline-like line met is the title, unless
+/// the line above it is headline-like too: then that one is the title and
+/// the lower one the subtitle. A sentence right above the body counts as the
+/// subtitle when a headline stands above it. A name next to a date line on
+/// the way is the byline. Last, a first body paragraph that the byline or
+/// date lines separate from the rest of the body is the standfirst.
+fn title_and_subtitle(
+    doc: &Doc<'_>,
+    decisions: &mut [Decision],
+    first_body: usize,
+    config: &ContextConfig,
+) {
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut seen = 0;
+    let mut k = first_body;
+    while k > 0 && seen < config.title_window && candidates.len() < 2 {
+        k -= 1;
+        let d = &decisions[k];
+        if d.label == Label::Blank {
+            continue;
+        }
+        seen += 1;
+        let f = &doc.features[k];
+        match d.class {
+            Class::Fixed if matches!(d.label, Label::Date | Label::Byline | Label::Caption) => {
+                continue;
+            }
+            // Short widget words ("Share", "Comment (0)") between the title
+            // and the body are skipped; a site header or a list ends the walk.
+            Class::Fixed if f.words <= 3 && !is_section_header(d) => continue,
+            Class::Fixed => break,
+            _ => {}
+        }
+        if candidates.is_empty()
+            && f.words >= 2
+            && is_name_like(doc, k)
+            && next_to_date(doc, decisions, k)
+        {
+            decisions[k] = byline_decision(doc, k, Reason::NameByDate { words: f.words });
+            continue;
+        }
+        let text = &doc.lines[k].text;
+        let headline =
+            (2..=40).contains(&f.words) && (!f.ends_sentence || text.ends_with(['?', '!']));
+        let standfirst = candidates.is_empty() && f.ends_sentence && (4..=60).contains(&f.words);
+        if headline || standfirst {
+            candidates.push(k);
+        } else if !candidates.is_empty() || d.label == Label::Body {
+            break;
+        } else if f.words > 3 {
+            break;
+        }
+    }
+    let is_headline =
+        |k: usize| !doc.features[k].ends_sentence || doc.lines[k].text.ends_with(['?', '!']);
+    let title = match candidates.as_slice() {
+        [title] if is_headline(*title) => *title,
+        [sub, title] if is_headline(*title) && doc.features[*sub].words >= 4 => {
+            decisions[*sub] = subtitle_decision(doc, *sub);
+            *title
+        }
+        [sub, _] if is_headline(*sub) => *sub,
+        _ => return,
+    };
+    decisions[title] = Decision::fixed(
+        Label::Title,
+        Reason::Title {
+            words: doc.features[title].words,
+        },
+    );
+    standfirst_after(doc, decisions, title);
+}
+
+/// The first line under the title is the standfirst when it is a body
+/// sentence that byline or date lines cut off from the body below.
+fn standfirst_after(doc: &Doc<'_>, decisions: &mut [Decision], title: usize) {
+    let Some(first) = doc.next_text(title) else {
+        return;
+    };
+    if decisions[first].label != Label::Body {
+        return;
+    }
+    let mut k = first;
+    let mut separated = false;
+    while let Some(next) = doc.next_text(k) {
+        match decisions[next].label {
+            Label::Date | Label::Byline => separated = true,
+            Label::Body if separated => {
+                decisions[first] = subtitle_decision(doc, first);
+                return;
+            }
+            Label::Chrome
+                if decisions[next].class == Class::Fixed && doc.features[next].words <= 3 => {}
+            _ => return,
+        }
+        k = next;
+    }
+}
+
+fn subtitle_decision(doc: &Doc<'_>, k: usize) -> Decision {
+    Decision::fixed(
+        Label::Subtitle,
+        Reason::Subtitle {
+            words: doc.features[k].words,
+        },
+    )
+}
+
+fn byline_decision(doc: &Doc<'_>, k: usize, reason: Reason) -> Decision {
+    Decision::fixed(Label::Byline, reason).with_value(doc.lines[k].text.clone())
+}
+
+/// One to four capitalised words, no digits, no sentence, no punctuation
+/// that labels or links: a person's name ("KHANH MINH", "Anna Weber").
+fn is_name_like(doc: &Doc<'_>, k: usize) -> bool {
+    let f = &doc.features[k];
+    let text = &doc.lines[k].text;
+    (1..=4).contains(&f.words)
+        && f.digits == 0
+        && !f.ends_sentence
+        && f.cased_words == f.words
+        && f.capital_share() >= 1.0
+        && !text.contains([':', '|', '(', '[', '@', '/', '&', '!', '?'])
+}
+
+/// A name written in capitals: "KHANH MINH", "ОЛЕНА КОВАЛЬ".
+fn is_capitalized_name(doc: &Doc<'_>, k: usize) -> bool {
+    is_name_like(doc, k)
+        && doc.features[k].words >= 2
+        && !doc.lines[k].text.chars().any(char::is_lowercase)
+}
+
+/// The line above or below is a date line.
+fn next_to_date(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> bool {
+    [doc.prev_text(k), doc.next_text(k)]
+        .into_iter()
+        .flatten()
+        .any(|j| decisions[j].label == Label::Date)
+}
+
+/// How far below the body an author's name in capitals may stand.
+const AUTHOR_WINDOW: usize = 8;
+
+/// Step 6. "KHANH MINH" alone after the last paragraph, or a name in
+/// capitals a few lines further down, past related links and widgets.
+fn author_after_body(doc: &Doc<'_>, decisions: &mut [Decision], last_body: usize) {
+    let mut k = last_body;
+    for seen in 0..AUTHOR_WINDOW {
+        let Some(next) = doc.next_text(k) else {
+            return;
+        };
+        k = next;
+        let right_after = seen == 0 && is_name_like(doc, k);
+        if decisions[k].class != Class::Fixed && (right_after || is_capitalized_name(doc, k)) {
+            let words = doc.features[k].words;
+            decisions[k] = byline_decision(doc, k, Reason::AuthorAfterBody { words });
+            return;
+        }
+        if decisions[k].label == Label::Body {
+            return;
+        }
+    }
+}
+
+/// Step 7. Two captions side by side (blank lines aside) where one is in the
+/// document's language and the other is not: the other is the original the
+/// site left untranslated.
+fn untranslated_captions(doc: &Doc<'_>, decisions: &mut [Decision]) {
+    let Some(doc_lang) = doc.lang else {
+        return;
+    };
+    for k in 0..decisions.len() {
+        if decisions[k].label != Label::Caption {
+            continue;
+        }
+        let Some(next) = doc.next_text(k) else {
+            continue;
+        };
+        if decisions[next].label != Label::Caption {
+            continue;
+        }
+        let (a, b) = (
+            detect_language(&doc.lines[k].text),
+            detect_language(&doc.lines[next].text),
+        );
+        let pick = match (a, b) {
+            (Some(a), Some(b)) if a != doc_lang && b == doc_lang => Some((k, a)),
+            (Some(a), Some(b)) if a == doc_lang && b != doc_lang => Some((next, b)),
+            _ => None,
+        };
+        if let Some((line, lang)) = pick {
+            decisions[line] = Decision::chrome(Reason::UntranslatedCaption { lang, doc_lang });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_run_finds_the_heaviest_stretch() {
+        assert_eq!(
+            best_run(&[-1.0, 5.0, -2.0, 4.0, -10.0, 3.0]),
+            Some((1, 3, 7.0))
+        );
+        assert_eq!(best_run(&[-1.0, -2.0]), None);
+    }
+}

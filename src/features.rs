@@ -1,0 +1,268 @@
+//! Measurements of one line, taken once and read by every classifier.
+
+use std::collections::HashSet;
+
+/// The writing system most of a line's letters belong to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    /// Latin letters (including Vietnamese).
+    Latin,
+    /// Greek.
+    Greek,
+    /// Cyrillic.
+    Cyrillic,
+    /// Arabic or Hebrew.
+    Semitic,
+    /// Chinese, Japanese: no spaces between words.
+    Cjk,
+    /// Korean Hangul: spaces between words.
+    Hangul,
+    /// Anything else (Devanagari, Thai...).
+    Other,
+    /// No letters at all.
+    None,
+}
+
+/// Measurements of one line.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    /// Characters (not bytes).
+    pub chars: usize,
+    /// Word count; for unspaced scripts, ideographs / 2, a rough equivalent.
+    pub words: usize,
+    /// Letters.
+    pub letters: usize,
+    /// Digits.
+    pub digits: usize,
+    /// Words whose first letter is upper case, among words starting with a
+    /// cased letter.
+    pub capitalized: usize,
+    /// Words starting with a cased letter.
+    pub cased_words: usize,
+    /// Stopwords among the words, when the language has a list.
+    pub stopwords: Option<usize>,
+    /// The line ends a sentence: `.`, `!`, `?`, `。`, `؟`... (closing quotes
+    /// and brackets skipped).
+    pub ends_sentence: bool,
+    /// Sentence punctuation anywhere inside (a full stop followed by a space,
+    /// for instance), so a line holds more than a label.
+    pub inner_sentences: usize,
+    /// Commas and other in-sentence punctuation.
+    pub commas: usize,
+    /// The dominant script.
+    pub script: Option<Script>,
+    /// The line holds a URL.
+    pub has_url: bool,
+}
+
+impl Features {
+    /// Share of stopwords among words, if known.
+    pub fn stopword_share(&self) -> Option<f32> {
+        let stop = self.stopwords?;
+        if self.words == 0 {
+            return Some(0.0);
+        }
+        Some(stop as f32 / self.words as f32)
+    }
+
+    /// Share of capitalised words among cased words: high for headlines in
+    /// English title case, for names and for menus.
+    pub fn capital_share(&self) -> f32 {
+        if self.cased_words == 0 {
+            0.0
+        } else {
+            self.capitalized as f32 / self.cased_words as f32
+        }
+    }
+
+    /// A line that reads like a headline or a link: a few words, no final
+    /// full stop, no inner sentence.
+    pub fn is_headline_like(&self) -> bool {
+        (2..=25).contains(&self.words) && !self.ends_sentence && self.inner_sentences == 0
+    }
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '。' | '！' | '？' | '…' | '؟' | '۔' | '।' | ';' | '．'
+    )
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '」' | '』' | '》' | '）' | '›' | '*' | '_'
+    )
+}
+
+fn script_of(c: char) -> Script {
+    match c as u32 {
+        0x0041..=0x024F | 0x1E00..=0x1EFF => Script::Latin,
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x0400..=0x052F => Script::Cyrillic,
+        0x0590..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Semitic,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Script::Cjk,
+        0xAC00..=0xD7AF | 0x1100..=0x11FF => Script::Hangul,
+        _ => Script::Other,
+    }
+}
+
+/// Measures `text`. `stopwords` is the document language's list, when there
+/// is one; `lower` is a scratch buffer reused across lines to avoid an
+/// allocation per word.
+pub fn measure(
+    text: &str,
+    stopwords: Option<&HashSet<&'static str>>,
+    lower: &mut String,
+) -> Features {
+    let mut f = Features::default();
+    let mut script_counts = [0usize; 7];
+    let mut stop = 0usize;
+    let mut spaced_words = 0usize;
+    let mut ideographs = 0usize;
+    let mut prev: Option<char> = None;
+    for word in text.split_whitespace() {
+        spaced_words += 1;
+        let mut first_letter = None;
+        lower.clear();
+        for c in word.chars() {
+            if c.is_alphabetic() {
+                f.letters += 1;
+                if first_letter.is_none() {
+                    first_letter = Some(c);
+                }
+                let s = script_of(c);
+                script_counts[s as usize] += 1;
+                if s == Script::Cjk {
+                    ideographs += 1;
+                }
+                lower.extend(c.to_lowercase());
+            } else if c.is_numeric() {
+                f.digits += 1;
+            } else if c == '\'' || c == '’' || c == '-' {
+                lower.push(c);
+            }
+            if matches!(c, ',' | '，' | '、' | '،' | ':' | ';') {
+                f.commas += 1;
+            }
+            if let Some(p) = prev
+                && is_sentence_end(p)
+                && c.is_alphabetic()
+            {
+                // "end.Start" glued: still a sentence boundary.
+                f.inner_sentences += 1;
+            }
+            prev = Some(c);
+        }
+        if let Some(c) = first_letter
+            && (c.is_uppercase() || c.is_lowercase())
+        {
+            f.cased_words += 1;
+            if c.is_uppercase() {
+                f.capitalized += 1;
+            }
+        }
+        if let Some(list) = stopwords
+            && !lower.is_empty()
+            && list.contains(lower.trim_matches(['\'', '’', '-']))
+        {
+            stop += 1;
+        }
+        if word.len() > 1
+            && let Some(last) = word.chars().last()
+            && is_sentence_end(last)
+            && last != '…'
+        {
+            f.inner_sentences += 1;
+        }
+        prev = Some(' ');
+        if !f.has_url && (word.contains("://") || word.starts_with("www.")) {
+            f.has_url = true;
+        }
+    }
+    f.chars = text.chars().count();
+    // Unspaced scripts: count two ideographs as a word, so length rules
+    // written in words hold for Chinese and Japanese too.
+    f.words = if ideographs * 2 > f.letters && f.letters > 0 {
+        ideographs / 2 + (spaced_words.saturating_sub(1))
+    } else {
+        spaced_words
+    };
+    // CJK sentences end with 。 inside the line without a following space.
+    if ideographs > 0 {
+        f.inner_sentences += text.matches(['。', '！', '？']).count();
+    }
+    let last = text.trim_end().chars().rev().find(|c| !is_closer(*c));
+    f.ends_sentence = last.is_some_and(is_sentence_end);
+    if f.ends_sentence && f.inner_sentences > 0 {
+        // The final one is counted as the sentence end, not an inner one.
+        f.inner_sentences -= 1;
+    }
+    // Unspaced scripts give whole phrases as "words": a stopword list cannot
+    // be matched against them.
+    f.stopwords = if ideographs * 2 > f.letters {
+        None
+    } else {
+        stopwords.map(|_| stop)
+    };
+    f.script = script_counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, n)| **n)
+        .filter(|(_, n)| **n > 0)
+        .map(|(i, _)| {
+            [
+                Script::Latin,
+                Script::Greek,
+                Script::Cyrillic,
+                Script::Semitic,
+                Script::Cjk,
+                Script::Hangul,
+                Script::Other,
+            ][i]
+        })
+        .or(Some(Script::None));
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> Features {
+        measure(text, None, &mut String::new())
+    }
+
+    #[test]
+    fn counts_words_and_sentence_end() {
+        let f = plain("The council met on Tuesday. It voted « yes ».");
+        assert_eq!(f.words, 10);
+        assert!(f.ends_sentence);
+        assert_eq!(f.inner_sentences, 1);
+        assert_eq!(f.script, Some(Script::Latin));
+    }
+
+    #[test]
+    fn headline_has_no_final_stop() {
+        let f = plain("Council votes to rebuild the old bridge");
+        assert!(f.is_headline_like());
+        assert!(!plain("Council votes to rebuild the old bridge.").is_headline_like());
+    }
+
+    #[test]
+    fn cjk_words_are_estimated_from_ideographs() {
+        let f = plain("市议会周二批准了新的预算方案。");
+        assert_eq!(f.script, Some(Script::Cjk));
+        assert!(f.words >= 5, "{}", f.words);
+        assert!(f.ends_sentence);
+    }
+
+    #[test]
+    fn stopwords_are_counted_in_lower_case() {
+        let list: HashSet<&'static str> = ["the", "of", "a"].into_iter().collect();
+        let f = measure("The end of a story", Some(&list), &mut String::new());
+        assert_eq!(f.stopwords, Some(3));
+        assert_eq!(f.stopword_share(), Some(0.6));
+    }
+}

@@ -1,0 +1,384 @@
+//! Word lists as data: per-language phrase files, stopwords and language
+//! identification, all loaded once per process.
+//!
+//! The phrase files live in `data/phrases/<lang>.txt`, one phrase a line under
+//! `[section]` headers, and are compiled into the binary (build.rs lists
+//! them: a new language is a new file). Every language's
+//! phrases are merged: pages mix languages (a French article on a Vietnamese
+//! site), and a phrase of one language is rarely body text in another. The
+//! structural rules carry the weight; the phrases only name what structure
+//! alone leaves doubtful.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+// PHRASE_FILES: every `data/phrases/*.txt`, listed by build.rs.
+include!(concat!(env!("OUT_DIR"), "/phrase_files.rs"));
+
+/// What a whole line, matched exactly, can be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinePhrase {
+    /// Opens a related-articles or navigation list ("Read also").
+    SectionHeader,
+    /// Opens the comments ("Comments", "Leave a reply").
+    CommentsHeader,
+    /// An empty-state or widget word ("No data", "Share").
+    Widget,
+    /// A source label ("Source", "Quelle").
+    SourceLabel,
+}
+
+/// What a phrase inside a line marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InlinePhrase {
+    /// Follow / share / subscribe prompts.
+    Social,
+    /// Cookie and consent banners.
+    Cookie,
+    /// Copyright and rights notices.
+    Copyright,
+    /// Newsletter and app promos.
+    Promo,
+}
+
+impl InlinePhrase {
+    /// The name used in reasons.
+    pub fn name(self) -> &'static str {
+        match self {
+            InlinePhrase::Social => "social",
+            InlinePhrase::Cookie => "cookie",
+            InlinePhrase::Copyright => "copyright",
+            InlinePhrase::Promo => "promo",
+        }
+    }
+}
+
+/// All phrase data, merged over languages.
+pub struct Lexicon {
+    lines: HashMap<String, LinePhrase>,
+    inline: AhoCorasick,
+    inline_kinds: Vec<InlinePhrase>,
+    byline_prefixes: Vec<String>,
+    credit_labels: HashSet<String>,
+    brands: HashSet<String>,
+    months: HashMap<String, u8>,
+    stopwords: HashMap<&'static str, HashSet<&'static str>>,
+}
+
+impl Lexicon {
+    /// The process-wide lexicon, parsed on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    fn load() -> Lexicon {
+        let mut lines = HashMap::new();
+        let mut inline_patterns = Vec::new();
+        let mut inline_kinds = Vec::new();
+        let mut byline_prefixes = Vec::new();
+        let mut credit_labels = HashSet::new();
+        let mut brands = HashSet::new();
+        let mut months = HashMap::new();
+        for (_lang, text) in PHRASE_FILES {
+            let mut section = "";
+            let mut month = 0u8;
+            for raw in text.lines() {
+                let entry = raw.trim();
+                if entry.is_empty() || entry.starts_with('#') {
+                    continue;
+                }
+                if entry.starts_with('[') && entry.ends_with(']') {
+                    section = &entry[1..entry.len() - 1];
+                    month = 0;
+                    continue;
+                }
+                let key = normalize_phrase(entry);
+                let line_kind = match section {
+                    "related" => Some(LinePhrase::SectionHeader),
+                    "comments" => Some(LinePhrase::CommentsHeader),
+                    "widget" => Some(LinePhrase::Widget),
+                    "source" => Some(LinePhrase::SourceLabel),
+                    _ => None,
+                };
+                let inline_kind = match section {
+                    "social" => Some(InlinePhrase::Social),
+                    "cookie" => Some(InlinePhrase::Cookie),
+                    "copyright" => Some(InlinePhrase::Copyright),
+                    "promo" => Some(InlinePhrase::Promo),
+                    _ => None,
+                };
+                if let Some(kind) = line_kind {
+                    lines.entry(key).or_insert(kind);
+                } else if let Some(kind) = inline_kind {
+                    inline_patterns.push(key);
+                    inline_kinds.push(kind);
+                } else if section == "byline" {
+                    byline_prefixes.push(key);
+                } else if section == "brand" {
+                    brands.insert(key);
+                } else if section == "credit" {
+                    credit_labels.insert(key);
+                } else if section == "months" {
+                    month += 1;
+                    for form in entry.split_whitespace() {
+                        months.entry(form.to_lowercase()).or_insert(month);
+                    }
+                }
+            }
+        }
+        // Longest prefixes first, so "by staff of" wins over "by".
+        byline_prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        byline_prefixes.dedup();
+        let inline = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&inline_patterns)
+            .expect("phrase patterns are plain strings");
+        let mut stopwords = HashMap::new();
+        for code in stop_words::available_languages() {
+            if let Some(words) = stop_words::lookup(code) {
+                stopwords.insert(*code, words.iter().copied().collect());
+            }
+        }
+        Lexicon {
+            lines,
+            inline,
+            inline_kinds,
+            byline_prefixes,
+            credit_labels,
+            brands,
+            months,
+            stopwords,
+        }
+    }
+
+    /// What the whole line is, if it is a known phrase. `normalized` comes
+    /// from [`normalize_phrase`].
+    pub fn line_phrase(&self, normalized: &str) -> Option<LinePhrase> {
+        self.lines.get(normalized).copied()
+    }
+
+    /// The first chrome phrase inside `lowered` (a lower-cased line).
+    pub fn inline_phrase<'t>(&self, lowered: &'t str) -> Option<(InlinePhrase, &'t str)> {
+        let found = self.inline.find(lowered)?;
+        // Only whole words count: "share" must not fire inside "shareholders".
+        let before = lowered[..found.start()].chars().next_back();
+        let after = lowered[found.end()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let pattern_text = &lowered[found.start()..found.end()];
+        let edges_are_letters = pattern_text
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+            && pattern_text
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric);
+        if edges_are_letters && !(boundary(before) && boundary(after)) {
+            return None;
+        }
+        Some((self.inline_kinds[found.pattern().as_usize()], pattern_text))
+    }
+
+    /// The byline prefix `lowered` starts with, followed by a space.
+    pub fn byline_prefix(&self, lowered: &str) -> Option<&str> {
+        self.byline_prefixes
+            .iter()
+            .find(|p| {
+                lowered.starts_with(p.as_str())
+                    && lowered[p.len()..].starts_with([' ', ':', '\u{a0}'])
+            })
+            .map(String::as_str)
+    }
+
+    /// True when `label` (normalised) names a photo credit or a source.
+    pub fn is_credit_label(&self, label: &str) -> bool {
+        self.credit_labels.contains(label)
+            || self.lines.get(label) == Some(&LinePhrase::SourceLabel)
+    }
+
+    /// True when `word` (lower case) names a social network or messenger.
+    pub fn is_brand(&self, word: &str) -> bool {
+        self.brands.contains(word)
+    }
+
+    /// True when `lowered` is made only of widget words and network names
+    /// ("search sign in", "whatsapp facebook pint"): a row of buttons.
+    pub fn is_widget_row(&self, lowered: &str) -> bool {
+        let words: Vec<&str> = lowered
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut k = 0;
+        while k < words.len() {
+            if k + 1 < words.len()
+                && self.lines.get(&format!("{} {}", words[k], words[k + 1]))
+                    == Some(&LinePhrase::Widget)
+            {
+                k += 2;
+            } else if self.brands.contains(words[k])
+                || self.lines.get(words[k]) == Some(&LinePhrase::Widget)
+            {
+                k += 1;
+            } else {
+                return false;
+            }
+        }
+        !words.is_empty()
+    }
+
+    /// The month number of a month name or abbreviation (lower case).
+    pub fn month(&self, word: &str) -> Option<u8> {
+        self.months.get(word).copied()
+    }
+
+    /// The stopword set of a language (ISO 639-1), if the stopword data has
+    /// one.
+    pub fn stopwords(&self, lang: &str) -> Option<&HashSet<&'static str>> {
+        self.stopwords.get(lang)
+    }
+}
+
+/// Lower case, trimmed, without the trailing colon, arrows or dots a header
+/// often carries: the form phrase lookups use.
+pub fn normalize_phrase(text: &str) -> String {
+    let trimmed = text
+        .trim()
+        .trim_end_matches([
+            ':', '：', '»', '›', '>', '.', '…', ' ', '\u{a0}', '-', '–', '|',
+        ])
+        .trim_start_matches(['»', '›', '>', '-', '–', '•', '·', '|', ' ']);
+    trimmed.to_lowercase()
+}
+
+/// Detects the language of `sample` and returns its ISO 639-1 code.
+pub fn detect_language(sample: &str) -> Option<&'static str> {
+    let info = whatlang::detect(sample)?;
+    // whatlang is unreliable on a few words; the caller samples the longest
+    // lines, so a low confidence here means mixed or unusual text.
+    if info.confidence() < 0.2 {
+        return None;
+    }
+    iso639_1(info.lang())
+}
+
+/// Maps whatlang's ISO 639-3 languages to ISO 639-1 codes.
+fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
+    use whatlang::Lang::*;
+    Some(match lang {
+        Epo => "eo",
+        Eng => "en",
+        Rus => "ru",
+        Cmn => "zh",
+        Spa => "es",
+        Por => "pt",
+        Ita => "it",
+        Ben => "bn",
+        Fra => "fr",
+        Deu => "de",
+        Ukr => "uk",
+        Kat => "ka",
+        Ara => "ar",
+        Hin => "hi",
+        Jpn => "ja",
+        Heb => "he",
+        Yid => "yi",
+        Pol => "pl",
+        Amh => "am",
+        Jav => "jv",
+        Kor => "ko",
+        Nob => "nb",
+        Dan => "da",
+        Swe => "sv",
+        Fin => "fi",
+        Tur => "tr",
+        Nld => "nl",
+        Hun => "hu",
+        Ces => "cs",
+        Ell => "el",
+        Bul => "bg",
+        Bel => "be",
+        Mar => "mr",
+        Kan => "kn",
+        Ron => "ro",
+        Slv => "sl",
+        Hrv => "hr",
+        Srp => "sr",
+        Mkd => "mk",
+        Lit => "lt",
+        Lav => "lv",
+        Est => "et",
+        Tam => "ta",
+        Vie => "vi",
+        Urd => "ur",
+        Tha => "th",
+        Guj => "gu",
+        Uzb => "uz",
+        Pan => "pa",
+        Aze => "az",
+        Ind => "id",
+        Tel => "te",
+        Pes => "fa",
+        Mal => "ml",
+        Ori => "or",
+        Mya => "my",
+        Nep => "ne",
+        Sin => "si",
+        Khm => "km",
+        Tuk => "tk",
+        Aka => "ak",
+        Zul => "zu",
+        Sna => "sn",
+        Afr => "af",
+        Lat => "la",
+        Slk => "sk",
+        Cat => "ca",
+        Tgl => "tl",
+        Hye => "hy",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_of_several_languages_load() {
+        let lexicon = Lexicon::get();
+        assert_eq!(
+            lexicon.line_phrase("même sujet"),
+            Some(LinePhrase::SectionHeader)
+        );
+        assert_eq!(
+            lexicon.line_phrase("read also"),
+            Some(LinePhrase::SectionHeader)
+        );
+        assert_eq!(lexicon.line_phrase("source"), Some(LinePhrase::SourceLabel));
+        assert_eq!(lexicon.month("janvier"), Some(1));
+        assert_eq!(lexicon.month("dezember"), Some(12));
+        assert!(lexicon.stopwords("fr").is_some_and(|s| s.contains("le")));
+    }
+
+    #[test]
+    fn inline_phrases_need_word_boundaries() {
+        let lexicon = Lexicon::get();
+        assert!(lexicon.inline_phrase("follow us on google news").is_some());
+        assert!(lexicon.inline_phrase("shareholders met at noon").is_none());
+    }
+
+    #[test]
+    fn header_normalisation_drops_colons_and_case() {
+        assert_eq!(normalize_phrase("Ειδήσεις σήμερα:"), "ειδήσεις σήμερα");
+        assert_eq!(normalize_phrase("  Read also » "), "read also");
+    }
+
+    #[test]
+    fn languages_are_detected_as_iso_639_1() {
+        let fr = "Le président a rencontré les ministres pour discuter de la situation \
+                  économique du pays et des mesures à prendre dans les prochains mois.";
+        assert_eq!(detect_language(fr), Some("fr"));
+    }
+}
