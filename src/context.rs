@@ -239,6 +239,8 @@ fn line_score(doc: &Doc<'_>, d: &Decision, k: usize) -> f32 {
         (Class::Short, _) => -2.0,
         (Class::Bad, _) => -(2.0 + words * 0.25),
         (Class::Fixed, Label::Chrome) => match d.reason {
+            // Hidden text is not on the page: it neither adds nor breaks.
+            Reason::Hidden => 0.0,
             Reason::SectionHeader { .. } => -12.0,
             Reason::RelatedHeadline { .. } => -5.0,
             Reason::MenuRun { .. } => -2.0,
@@ -266,6 +268,30 @@ fn best_run(scores: &[f32]) -> Option<(usize, usize, f32)> {
     best
 }
 
+/// The block element whose lines have the highest total score, as
+/// (first line, last line, score); `None` for text dumps. Of equal scores
+/// the innermost block wins: it comes first, blocks being listed by end.
+fn best_block(doc: &Doc<'_>, scores: &[f32]) -> Option<(usize, usize, f32)> {
+    let mut prefix = Vec::with_capacity(scores.len() + 1);
+    prefix.push(0.0f64);
+    let mut sum = 0.0f64;
+    for &s in scores {
+        sum += f64::from(s);
+        prefix.push(sum);
+    }
+    let mut best: Option<(usize, usize, f64)> = None;
+    for block in doc.blocks {
+        if block.end > scores.len() || block.is_empty() {
+            continue;
+        }
+        let score = prefix[block.end] - prefix[block.start];
+        if score > 0.0 && best.is_none_or(|(_, _, b)| score > b) {
+            best = Some((block.start, block.end - 1, score));
+        }
+    }
+    best.map(|(a, b, s)| (a, b, s as f32))
+}
+
 /// A line that reads as a sentence: it ends one or holds one.
 fn is_sentence(doc: &Doc<'_>, k: usize) -> bool {
     let f = &doc.features[k];
@@ -277,21 +303,29 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
     let scores: Vec<f32> = (0..decisions.len())
         .map(|k| line_score(doc, &decisions[k], k))
         .collect();
-    let (mut start, mut end, main_score) = best_run(&scores)?;
-    // The zone's edges are sentences: a headline-like line opening or closing
-    // it is the title, the standfirst or an author line, not body.
-    while start < end && !(is_prose(&decisions[start]) && is_sentence(doc, start)) {
-        start += 1;
-    }
-    // A short last sentence ("He declined to comment.") may close it.
-    while end > start
-        && !(is_sentence(doc, end)
-            && matches!(
-                decisions[end].class,
-                Class::Good | Class::NearGood | Class::Short
-            ))
-    {
-        end -= 1;
+    let (mut start, mut end, mut main_score) = best_run(&scores)?;
+    let container = best_block(doc, &scores);
+    if let Some((a, b, score)) = container {
+        // An HTML page: the zone is the block element whose lines weigh
+        // most, so it follows the page's own structure.
+        (start, end, main_score) = (a, b, score);
+    } else {
+        // The zone's edges are sentences: a headline-like line opening or
+        // closing it is the title, the standfirst or an author line, not
+        // body.
+        while start < end && !(is_prose(&decisions[start]) && is_sentence(doc, start)) {
+            start += 1;
+        }
+        // A short last sentence ("He declined to comment.") may close it.
+        while end > start
+            && !(is_sentence(doc, end)
+                && matches!(
+                    decisions[end].class,
+                    Class::Good | Class::NearGood | Class::Short
+                ))
+        {
+            end -= 1;
+        }
     }
     // Other zones whose prose weighs as much as the main one's share are
     // kept too: a long article split by a big inline widget.
@@ -334,6 +368,11 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
             }
         } else if prose {
             continue;
+        } else if container.is_some() {
+            body(Reason::InContainer {
+                words: f.words,
+                lines: end + 1 - start,
+            })
         } else if f.ends_sentence {
             body(Reason::ShortBetweenBody { words: f.words })
         } else if f.is_headline_like()

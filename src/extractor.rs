@@ -8,7 +8,10 @@ use crate::error::Error;
 use crate::features::{Features, measure};
 use crate::lexicon::{Lexicon, detect_language};
 use crate::line::{Label, Line};
-use crate::metadata::{self, Metadata, PageMeta};
+use std::ops::Range;
+
+use crate::metadata::{self, Metadata};
+use crate::read::html::HtmlPage;
 use crate::read::{self, InputFormat};
 
 /// What to favour when a line is doubtful.
@@ -192,8 +195,7 @@ impl Extractor {
     /// same pipeline as a dump's lines, and the page's metadata fills the
     /// fields (see [`Extractor::extract_page`]).
     pub fn extract_html(&self, html: &str) -> Article {
-        let page = read::html::read_html(html);
-        self.extract_page(page.lines, &page.meta)
+        self.extract_page(read::html::read_html(html))
     }
 
     /// Runs the pipeline on HTML lines and completes the article with the
@@ -206,9 +208,9 @@ impl Extractor {
     /// fills what the page does not declare. The declared language is kept
     /// unless the text is confidently in another one (templates often keep
     /// a default `lang`).
-    pub fn extract_page(&self, lines: Vec<Line>, page: &PageMeta) -> Article {
-        let meta = metadata::resolve(page, &lines);
-        let mut article = self.run(lines, Some(&meta));
+    pub fn extract_page(&self, page: HtmlPage) -> Article {
+        let meta = metadata::resolve(&page.meta, &page.lines);
+        let mut article = self.run(page.lines, &page.blocks, Some(&meta));
         article.title = meta.title.clone().or(article.title);
         article.byline = meta.byline.clone().or(article.byline);
         article.date = meta.date.clone().or(article.date);
@@ -222,10 +224,10 @@ impl Extractor {
 
     /// Runs the pipeline on lines from any front-end.
     pub fn extract_lines(&self, lines: Vec<Line>) -> Article {
-        self.run(lines, None)
+        self.run(lines, &[], None)
     }
 
-    fn run(&self, lines: Vec<Line>, meta: Option<&Metadata>) -> Article {
+    fn run(&self, lines: Vec<Line>, blocks: &[Range<usize>], meta: Option<&Metadata>) -> Article {
         let lexicon = Lexicon::get();
         let lang = detect_language(&language_sample(&lines)).or_else(|| {
             // Too little text to tell: the page's declaration, when the
@@ -249,6 +251,7 @@ impl Extractor {
             lang,
             lexicon,
             stopword_median: classify::stopword_median(&features),
+            blocks,
         };
         let mut decisions: Vec<Decision> = (0..lines.len())
             .map(|i| self.classify_line(&doc, i))

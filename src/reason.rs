@@ -149,6 +149,13 @@ pub enum Reason {
         /// Words in the line.
         words: usize,
     },
+    /// Inside the HTML block element that holds the article's text.
+    InContainer {
+        /// Words in the line.
+        words: usize,
+        /// Lines in the block.
+        lines: usize,
+    },
     /// One of a run of short lines between body paragraphs: a list.
     ListInBody {
         /// Lines in the run.
@@ -272,6 +279,12 @@ impl fmt::Display for Reason {
             }
             Reason::SubHeading { words } => {
                 write!(f, "sub-heading ({words} words) followed by body")
+            }
+            Reason::InContainer { words, lines } => {
+                write!(
+                    f,
+                    "line of {words} words inside the article's block of {lines} lines"
+                )
             }
             Reason::ListInBody { count } => {
                 write!(f, "one of {count} list lines between body paragraphs")

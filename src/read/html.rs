@@ -26,6 +26,10 @@ pub struct HtmlPage {
     pub lines: Vec<Line>,
     /// What the page says about itself.
     pub meta: PageMeta,
+    /// The line ranges (`start..end`) of block elements holding at least one
+    /// line, in document order of their ends; nested elements give nested
+    /// ranges. The body-zone pass picks the article's container among them.
+    pub blocks: Vec<std::ops::Range<usize>>,
 }
 
 /// Chrome words looked for in class and id attributes, as reported in
@@ -275,6 +279,8 @@ struct Frame {
     /// Tag name, for block frames.
     tag: Option<Box<str>>,
     heading: u8,
+    /// Lines already made when the element opened.
+    first_line: usize,
 }
 
 /// The line being gathered.
@@ -317,10 +323,17 @@ impl Gather {
 }
 
 struct Walker {
+    /// Text bytes under each element, by pre-order number.
+    sizes: Vec<u32>,
+    /// Text bytes of the whole page.
+    total: u32,
+    /// Pre-order number of the next element.
+    next_element: usize,
     stack: Vec<Frame>,
     lines: Vec<Line>,
     gather: Gather,
     meta: PageMeta,
+    blocks: Vec<std::ops::Range<usize>>,
 }
 
 impl Walker {
@@ -368,6 +381,7 @@ impl Walker {
             block: 0,
             tag: None,
             heading: 0,
+            first_line: 0,
         });
         let mut kind = kind_of(tag);
         if parent.foreign {
@@ -397,10 +411,22 @@ impl Walker {
         if kind == Kind::Block && !parent.skip {
             self.flush();
         }
+        let size = self.sizes.get(self.next_element).copied().unwrap_or(0);
+        self.next_element += 1;
+        // An element holding most of the page's text is a page wrapper, not
+        // chrome, whatever its class ("Page-ad-margins", "paywall") or tag
+        // (ASP.NET wraps whole pages in one `<form>`).
+        let wrapper = u64::from(size) * 2 > u64::from(self.total);
         let role = el.attr("role").unwrap_or("");
         let mut zones = parent.zones;
         let in_main = zones.contains(Zones::MAIN);
-        let mut add = |z: Zones| zones = zones.with(z);
+        let chrome_zones =
+            Zones::NAV.0 | Zones::HEADER.0 | Zones::FOOTER.0 | Zones::ASIDE.0 | Zones::FORM.0;
+        let mut add = |z: Zones| {
+            if !(wrapper && z.0 & chrome_zones != 0) {
+                zones = zones.with(z)
+            }
+        };
         match tag {
             "nav" => add(Zones::NAV),
             "header" if !in_main => add(Zones::HEADER),
@@ -429,7 +455,7 @@ impl Walker {
         }
         let mut tokens = parent.tokens;
         let mut hidden = parent.hidden;
-        if !matches!(tag, "html" | "body") {
+        if !matches!(tag, "html" | "body") && !wrapper {
             for class in el.classes() {
                 tokens |= tokens_of_class(class);
                 if HIDING_CLASSES.contains(&class) {
@@ -480,6 +506,7 @@ impl Walker {
             } else {
                 parent.heading
             },
+            first_line: self.lines.len(),
         });
     }
 
@@ -488,7 +515,12 @@ impl Walker {
             return;
         };
         if frame.kind == Kind::Block && !frame.skip {
+            let first = frame.first_line;
             self.flush();
+            let range = first..self.lines.len();
+            if !range.is_empty() && self.blocks.last() != Some(&range) {
+                self.blocks.push(range);
+            }
         }
         self.stack.pop();
     }
@@ -524,11 +556,17 @@ pub fn read_html(text: &str) -> HtmlPage {
 
 /// Walks a parsed document into lines and metadata.
 pub fn read_tree(html: &Html) -> HtmlPage {
+    let sizes = text_sizes(html);
+    let total = sizes.first().copied().unwrap_or(0);
     let mut walker = Walker {
+        sizes,
+        total,
+        next_element: 0,
         stack: Vec::with_capacity(64),
         lines: Vec::new(),
         gather: Gather::default(),
         meta: PageMeta::default(),
+        blocks: Vec::new(),
     };
     for edge in html.tree.root().traverse() {
         match edge {
@@ -548,7 +586,44 @@ pub fn read_tree(html: &Html) -> HtmlPage {
     HtmlPage {
         lines: walker.lines,
         meta: walker.meta,
+        blocks: walker.blocks,
     }
+}
+
+/// Bytes of non-blank text under every element, indexed by the element's
+/// pre-order number (the order the walk opens them); skipped elements hold
+/// none. One pass with an explicit stack.
+fn text_sizes(html: &Html) -> Vec<u32> {
+    let mut sizes: Vec<u32> = Vec::new();
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let skip = open.last().is_some_and(|(_, s)| *s)
+                        || (kind_of(el.name()) == Kind::Skip && el.name() != "head");
+                    open.push((sizes.len(), skip));
+                    sizes.push(0);
+                }
+                Node::Text(t) => {
+                    if let Some(&(k, false)) = open.last() {
+                        let n = t.text.trim().len() as u32;
+                        sizes[k] = sizes[k].saturating_add(n);
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element()
+                    && let Some((k, _)) = open.pop()
+                    && let Some(&(parent, _)) = open.last()
+                {
+                    sizes[parent] = sizes[parent].saturating_add(sizes[k]);
+                }
+            }
+        }
+    }
+    sizes
 }
 
 /// The charset a page declares in its first 1024 bytes
