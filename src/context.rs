@@ -309,6 +309,13 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         // An HTML page: the zone is the block element whose lines weigh
         // most, so it follows the page's own structure.
         (start, end, main_score) = (a, b, score);
+        // The article follows its headline: what the block holds above
+        // the title (a news ticker, teasers) is not body.
+        if let Some(t) = (start..=end).rfind(|&k| decisions[k].label == Label::Title)
+            && t < end
+        {
+            start = t + 1;
+        }
     } else {
         // The zone's edges are sentences: a headline-like line opening or
         // closing it is the title, the standfirst or an author line, not

@@ -12,9 +12,6 @@ pub struct Dom;
 /// A block whose characters are mostly link text is navigation.
 pub const MAX_LINK_DENSITY: f32 = 0.5;
 
-/// Words a sentence-bearing line needs to outweigh a chrome class name.
-pub const MIN_PROSE_WORDS: usize = 12;
-
 impl LineClassifier for Dom {
     fn name(&self) -> &'static str {
         "dom"
@@ -39,20 +36,7 @@ impl LineClassifier for Dom {
             }));
         }
         let f = &doc.features[i];
-        // Class names are soft evidence: a wrapper's class can name a role
-        // it does not have ("content-with-sidebar", "Blog widget"). They
-        // settle short and link-heavy lines; prose under them goes on to the
-        // other rules and the body zone. Comments are prose too, so their
-        // class settles every line.
-        let prose = f.words >= MIN_PROSE_WORDS
-            && (f.ends_sentence || f.inner_sentences > 0)
-            && hints.link_density < 0.3;
-        if let Some(token) = hints
-            .chrome_tokens
-            .iter()
-            .find(|t| **t == "comment")
-            .or_else(|| hints.chrome_tokens.first().filter(|_| !prose))
-        {
+        if let Some(token) = hints.chrome_tokens.first() {
             return Some(Decision::chrome(Reason::DomChrome {
                 token: (*token).to_string(),
             }));

@@ -323,10 +323,8 @@ impl Gather {
 }
 
 struct Walker {
-    /// Text bytes under each element, by pre-order number.
-    sizes: Vec<u32>,
-    /// Text bytes of the whole page.
-    total: u32,
+    /// Elements that contain the article's paragraphs, by pre-order number.
+    wraps_article: Vec<bool>,
     /// Pre-order number of the next element.
     next_element: usize,
     stack: Vec<Frame>,
@@ -411,12 +409,12 @@ impl Walker {
         if kind == Kind::Block && !parent.skip {
             self.flush();
         }
-        let size = self.sizes.get(self.next_element).copied().unwrap_or(0);
+        // An element that holds the article's paragraphs is a page
+        // wrapper, not chrome, whatever its class ("Page-ad-margins",
+        // "paywall", "content-with-sidebar") or tag (ASP.NET wraps whole
+        // pages in one `<form>`).
+        let wrapper = self.wraps_article.get(self.next_element) == Some(&true);
         self.next_element += 1;
-        // An element holding most of the page's text is a page wrapper, not
-        // chrome, whatever its class ("Page-ad-margins", "paywall") or tag
-        // (ASP.NET wraps whole pages in one `<form>`).
-        let wrapper = u64::from(size) * 2 > u64::from(self.total);
         let role = el.attr("role").unwrap_or("");
         let mut zones = parent.zones;
         let in_main = zones.contains(Zones::MAIN);
@@ -556,11 +554,9 @@ pub fn read_html(text: &str) -> HtmlPage {
 
 /// Walks a parsed document into lines and metadata.
 pub fn read_tree(html: &Html) -> HtmlPage {
-    let sizes = text_sizes(html);
-    let total = sizes.first().copied().unwrap_or(0);
+    let Survey { wraps_article } = survey(html);
     let mut walker = Walker {
-        sizes,
-        total,
+        wraps_article,
         next_element: 0,
         stack: Vec::with_capacity(64),
         lines: Vec::new(),
@@ -590,40 +586,107 @@ pub fn read_tree(html: &Html) -> HtmlPage {
     }
 }
 
-/// Bytes of non-blank text under every element, indexed by the element's
-/// pre-order number (the order the walk opens them); skipped elements hold
-/// none. One pass with an explicit stack.
-fn text_sizes(html: &Html) -> Vec<u32> {
-    let mut sizes: Vec<u32> = Vec::new();
-    let mut open: Vec<(usize, bool)> = Vec::new();
+/// What a first pass over the tree learns about every element, indexed by
+/// the element's pre-order number (the order the walk opens them).
+struct Survey {
+    /// The element contains the page's densest paragraph container (or is
+    /// it): it cannot be chrome, whatever its class or tag says.
+    wraps_article: Vec<bool>,
+}
+
+/// Per-element tallies of the survey pass.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    own: u32,
+    own_links: u32,
+    commas: u32,
+    parent_block: Option<u32>,
+    block: bool,
+}
+
+/// One pass with an explicit stack that scores paragraph containers the
+/// way Readability does: every block with 25 or more bytes
+/// of its own text gives its parent block `1 + commas + min(bytes / 100,
+/// 3)`, less its link share, and its grandparent half of that. The element
+/// with the highest score holds the article's paragraphs.
+fn survey(html: &Html) -> Survey {
+    let mut tally: Vec<Tally> = Vec::new();
+    // (element number, skipped, nearest block number, inside a link)
+    let mut open: Vec<(usize, bool, Option<u32>, bool)> = Vec::new();
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
-                    let skip = open.last().is_some_and(|(_, s)| *s)
-                        || (kind_of(el.name()) == Kind::Skip && el.name() != "head");
-                    open.push((sizes.len(), skip));
-                    sizes.push(0);
+                    let name = el.name();
+                    let kind = kind_of(name);
+                    let top = open.last().copied();
+                    let skip = top.is_some_and(|t| t.1) || (kind == Kind::Skip && name != "head");
+                    let k = tally.len();
+                    let parent_block = top.and_then(|t| t.2);
+                    let block = kind == Kind::Block;
+                    tally.push(Tally {
+                        parent_block,
+                        block,
+                        ..Tally::default()
+                    });
+                    let nearest = if block { Some(k as u32) } else { parent_block };
+                    let link = top.is_some_and(|t| t.3) || name == "a";
+                    open.push((k, skip, nearest, link));
                 }
                 Node::Text(t) => {
-                    if let Some(&(k, false)) = open.last() {
-                        let n = t.text.trim().len() as u32;
-                        sizes[k] = sizes[k].saturating_add(n);
+                    if let Some(&(_, false, nearest, link)) = open.last() {
+                        let text = t.text.trim();
+                        let n = text.len() as u32;
+                        if let Some(b) = nearest {
+                            let b = &mut tally[b as usize];
+                            b.own = b.own.saturating_add(n);
+                            if link {
+                                b.own_links = b.own_links.saturating_add(n);
+                            }
+                            b.commas += text.matches([',', '，', '、', '،']).count() as u32;
+                        }
                     }
                 }
                 _ => {}
             },
             Edge::Close(node) => {
-                if node.value().is_element()
-                    && let Some((k, _)) = open.pop()
-                    && let Some(&(parent, _)) = open.last()
-                {
-                    sizes[parent] = sizes[parent].saturating_add(sizes[k]);
+                if node.value().is_element() {
+                    open.pop();
                 }
             }
         }
     }
-    sizes
+    let mut score = vec![0.0f32; tally.len()];
+    for t in &tally {
+        if !t.block || t.own < 25 {
+            continue;
+        }
+        let link_share = t.own_links as f32 / t.own as f32;
+        let value =
+            (1.0 + t.commas.min(20) as f32 + (t.own as f32 / 100.0).min(3.0)) * (1.0 - link_share);
+        if let Some(parent) = t.parent_block {
+            score[parent as usize] += value;
+            if let Some(grand) = tally[parent as usize].parent_block {
+                score[grand as usize] += value / 2.0;
+            }
+        }
+    }
+    let mut wraps_article = vec![false; tally.len()];
+    let best = score
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s > 0.0)
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(k, _)| k);
+    // Ancestors by pre-order: walk up through parent blocks, then mark the
+    // inline ancestors between them too (an inline element holding blocks
+    // is rare; blocks are what carry classes that matter).
+    let mut at = best;
+    while let Some(k) = at {
+        wraps_article[k] = true;
+        at = tally[k].parent_block.map(|p| p as usize);
+    }
+    Survey { wraps_article }
 }
 
 /// The charset a page declares in its first 1024 bytes
