@@ -375,7 +375,7 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
             }
         } else if prose {
             continue;
-        } else if container.is_some() {
+        } else if container.is_some() && matches!(d.reason, Reason::NotProse { .. }) {
             body(Reason::InContainer {
                 words: f.words,
                 lines: end + 1 - start,
