@@ -140,9 +140,7 @@ const MIN_WORDS_BEFORE_COMMENTS: usize = 50;
 fn comment_threads(doc: &Doc<'_>, decisions: &mut [Decision]) {
     // Prose is counted from where a first estimate of the body zone starts,
     // so teasers in the page header do not vouch for a "Comments" button.
-    let scores: Vec<f32> = (0..decisions.len())
-        .map(|k| line_score(doc, &decisions[k], k))
-        .collect();
+    let scores = line_scores(doc, decisions);
     let Some((zone_start, _, _)) = best_run(&scores) else {
         return;
     };
@@ -250,6 +248,58 @@ fn line_score(doc: &Doc<'_>, d: &Decision, k: usize) -> f32 {
     }
 }
 
+/// Every line's score; on HTML pages the summary of a teaser card (a
+/// prose line under a linked headline) counts as chrome, so a feed of
+/// teasers does not weigh like an article.
+fn line_scores(doc: &Doc<'_>, decisions: &[Decision]) -> Vec<f32> {
+    (0..decisions.len())
+        .map(|k| {
+            let d = &decisions[k];
+            if is_prose(d) && is_teaser(doc, decisions, k) {
+                -(2.0 + doc.features[k].words.min(150) as f32 * 0.25)
+            } else {
+                line_score(doc, d, k)
+            }
+        })
+        .collect()
+}
+
+/// Lines looked back over for a teaser's headline.
+const TEASER_LOOKBACK: usize = 2;
+
+/// A prose line of an HTML page right under (at most one line between) a
+/// headline that is all link: a teaser card's summary.
+fn is_teaser(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> bool {
+    let Some(own) = doc.lines[k].hints.as_deref() else {
+        return false;
+    };
+    if own.link_density > 0.3 {
+        return false;
+    }
+    let mut j = k;
+    for _ in 0..TEASER_LOOKBACK {
+        let Some(p) = doc.prev_text(j) else {
+            return false;
+        };
+        j = p;
+        let Some(h) = doc.lines[j].hints.as_deref() else {
+            return false;
+        };
+        let words = doc.features[j].words;
+        if decisions[j].label == Label::Chrome
+            && h.link_density >= 0.8
+            && (4..=25).contains(&words)
+            && (h.heading_level > 0 || !doc.features[j].ends_sentence)
+        {
+            return true;
+        }
+        if decisions[j].label == Label::Body || is_prose(&decisions[j]) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The maximum-sum run of scores: (start, end inclusive, sum).
 fn best_run(scores: &[f32]) -> Option<(usize, usize, f32)> {
     let mut best: Option<(usize, usize, f32)> = None;
@@ -300,9 +350,7 @@ fn is_sentence(doc: &Doc<'_>, k: usize) -> bool {
 
 /// Step 4. Finds the body zone and settles every prose line by it.
 fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) -> Option<Zone> {
-    let scores: Vec<f32> = (0..decisions.len())
-        .map(|k| line_score(doc, &decisions[k], k))
-        .collect();
+    let scores = line_scores(doc, decisions);
     let (mut start, mut end, mut main_score) = best_run(&scores)?;
     let container = best_block(doc, &scores);
     if let Some((a, b, score)) = container {

@@ -261,6 +261,11 @@ fn kind_of(tag: &str) -> Kind {
     }
 }
 
+/// Whitespace, and the zero-width characters pages use as spacers.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{feff}')
+}
+
 /// One open element during the walk; the inherited values are cumulative.
 #[derive(Clone)]
 struct Frame {
@@ -296,10 +301,10 @@ struct Gather {
 
 impl Gather {
     fn push_text(&mut self, text: &str, anchor: bool) {
-        if text.starts_with(char::is_whitespace) && !self.text.is_empty() {
+        if text.starts_with(is_space) && !self.text.is_empty() {
             self.pending_space = true;
         }
-        for word in text.split_whitespace() {
+        for word in text.split(is_space).filter(|w| !w.is_empty()) {
             if self.pending_space && !self.text.is_empty() {
                 self.text.push(' ');
             }
@@ -316,7 +321,7 @@ impl Gather {
             }
             self.after_br = false;
         }
-        if !text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+        if !text.ends_with(is_space) && !text.trim_matches(is_space).is_empty() {
             self.pending_space = false;
         }
     }
