@@ -155,7 +155,10 @@ fn all_text(node: ego_tree::NodeRef<'_, scraper::Node>) -> String {
 /// Whitespace runs folded into one space, ends trimmed.
 fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    for word in text
+        .split(crate::read::html::is_space)
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -262,8 +262,10 @@ fn kind_of(tag: &str) -> Kind {
 }
 
 /// Whitespace, and the zero-width characters pages use as spacers.
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{feff}')
+/// Other Unicode spaces (the ideographic space of Japanese headlines) are
+/// text and stay.
+pub fn is_space(c: char) -> bool {
+    c.is_ascii_whitespace() || matches!(c, '\u{a0}' | '\u{200b}' | '\u{200c}' | '\u{feff}')
 }
 
 /// One open element during the walk; the inherited values are cumulative.
@@ -461,6 +463,9 @@ impl Walker {
         if !matches!(tag, "html" | "body") && !wrapper {
             for class in el.classes() {
                 tokens |= tokens_of_class(class);
+                if class.to_ascii_lowercase().contains("caption") {
+                    zones = zones.with(Zones::FIGCAPTION);
+                }
                 if HIDING_CLASSES.contains(&class) {
                     hidden = true;
                 }
