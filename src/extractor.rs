@@ -256,11 +256,21 @@ impl Extractor {
         let mut decisions: Vec<Decision> = (0..lines.len())
             .map(|i| self.classify_line(&doc, i))
             .collect();
-        if let Some(meta) = meta {
-            mark_title(&doc, &mut decisions, meta);
-        }
+        let title = meta.and_then(|m| mark_title(&doc, &mut decisions, m));
         context::revise(&doc, &mut decisions, &self.context);
-        assemble(&lines, &decisions, lang, self.config.explain)
+        if let (Some(meta), Some(title)) = (meta, title) {
+            mark_standfirst(&doc, &mut decisions, meta, title);
+        }
+        let mut article = assemble(&lines, &decisions, lang, self.config.explain);
+        if meta.is_some()
+            && let Some(t) = decisions.iter().position(|d| d.label == Label::Title)
+            && let Some(k) = (t..decisions.len()).find(|&k| decisions[k].label == Label::Date)
+        {
+            // On a page the date under the headline is the article's; the
+            // first one may belong to a sidebar or a visitor counter.
+            article.date = decisions[k].value.clone().or(article.date);
+        }
+        article
     }
 
     fn classify_line(&self, doc: &Doc<'_>, i: usize) -> Decision {
@@ -298,22 +308,76 @@ fn language_sample(lines: &[Line]) -> String {
 
 /// The headline the metadata names, found among the first headings: labelled
 /// title before the context pass, so the body zone does not start with it.
-fn mark_title(doc: &Doc<'_>, decisions: &mut [Decision], meta: &Metadata) {
-    let Some(title) = meta.title.as_deref() else {
-        return;
-    };
+fn mark_title(doc: &Doc<'_>, decisions: &mut [Decision], meta: &Metadata) -> Option<usize> {
+    let title = meta.title.as_deref()?;
     let found = doc.lines.iter().position(|l| {
         l.text == title
             && l.hints
                 .as_deref()
                 .is_some_and(|h| h.heading_level > 0 && !h.hidden)
     });
-    if let Some(k) = found {
-        decisions[k] = Decision::fixed(
-            Label::Title,
-            crate::Reason::Title {
-                words: doc.features[k].words,
-            },
+    let k = found?;
+    decisions[k] = Decision::fixed(
+        Label::Title,
+        crate::Reason::Title {
+            words: doc.features[k].words,
+        },
+    );
+    Some(k)
+}
+
+/// Most words a standfirst may have.
+const MAX_STANDFIRST_WORDS: usize = 80;
+
+/// The line under the headline is the standfirst when it says what the
+/// page's description says, or when bylines, dates or widgets stand between
+/// it and the body below.
+fn mark_standfirst(doc: &Doc<'_>, decisions: &mut [Decision], meta: &Metadata, title: usize) {
+    if decisions.iter().any(|d| d.label == Label::Subtitle) {
+        return;
+    }
+    let Some(k) = doc.next_text(title) else {
+        return;
+    };
+    let f = &doc.features[k];
+    let Some(hints) = doc.lines[k].hints.as_deref() else {
+        return;
+    };
+    // The context pass may have taken the line for a second headline.
+    let candidate = matches!(
+        decisions[k].label,
+        Label::Body | Label::Chrome | Label::Title
+    ) && crate::date::find_date(&doc.lines[k].text, false).is_none()
+        && !matches!(decisions[k].reason, crate::Reason::Hidden)
+        && (5..=MAX_STANDFIRST_WORDS).contains(&f.words)
+        && hints.link_density < 0.5
+        && hints.heading_level != 1
+        && hints.chrome_tokens.is_empty();
+    if !candidate {
+        return;
+    }
+    let described = meta.description.as_deref().is_some_and(|d| {
+        let (a, b) = (
+            metadata::normalize(d),
+            metadata::normalize(&doc.lines[k].text),
         );
+        !a.is_empty() && (a == b || (b.len() >= 20 && (a.starts_with(&b) || b.starts_with(&a))))
+    });
+    let mut separated = false;
+    let mut body_below = false;
+    let mut j = k;
+    while let Some(next) = doc.next_text(j) {
+        match decisions[next].label {
+            Label::Body => {
+                body_below = true;
+                break;
+            }
+            Label::Date | Label::Byline => separated = true,
+            _ => {}
+        }
+        j = next;
+    }
+    if body_below && (described || separated) {
+        decisions[k] = Decision::fixed(Label::Subtitle, crate::Reason::Subtitle { words: f.words });
     }
 }

@@ -32,6 +32,9 @@ pub struct PageMeta {
     time_in_main: bool,
     /// Text of the first `rel="author"` link.
     pub rel_author: Option<String>,
+    /// Text of the first element marked as the author outside comments
+    /// (`itemprop="author"`, class `author`).
+    pub marked_author: Option<String>,
 }
 
 /// Longest JSON-LD script parsed, in bytes: a bigger one is a data dump.
@@ -44,7 +47,18 @@ impl PageMeta {
         node: ego_tree::NodeRef<'_, scraper::Node>,
         el: &scraper::node::Element,
         in_main: bool,
+        in_comment: bool,
     ) {
+        if self.marked_author.is_none()
+            && !in_comment
+            && (el.attr("itemprop") == Some("author")
+                || el.classes().any(|c| c.eq_ignore_ascii_case("author")))
+        {
+            let text = collapse(&all_text(node));
+            if !text.is_empty() {
+                self.marked_author = Some(text);
+            }
+        }
         match el.name() {
             "html" => {
                 if self.lang.is_none() {
@@ -315,7 +329,7 @@ fn read_json_ld(scripts: &[String]) -> LdArticle {
 
 /// Lower-case letters and digits, one space between words: the form titles
 /// are compared in.
-fn normalize(text: &str) -> String {
+pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text
         .split(|c: char| !c.is_alphanumeric())
@@ -502,8 +516,27 @@ pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
     });
     let site_norm = site.map(normalize);
     let not_site = |t: &String| site_norm.as_ref() != Some(&normalize(t)) && !t.is_empty();
+    // The article's own headline: the first `<h1>` inside `<article>` or
+    // `<main>`, or the page's only `<h1>`. It is what readers see, where
+    // `og:title` is often a shorter variant written for sharing.
+    let h1s: Vec<&Line> = lines
+        .iter()
+        .filter(|l| h1_lines(std::slice::from_ref(*l)).next().is_some())
+        .take(5)
+        .collect();
+    let main_h1 = h1s
+        .iter()
+        .find(|l| {
+            l.hints
+                .as_deref()
+                .is_some_and(|h| h.zones.contains(Zones::MAIN))
+        })
+        .or(if h1s.len() == 1 { h1s.first() } else { None })
+        .map(|l| l.text.clone())
+        .filter(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 8);
     let title = agreeing_h1
         .map(str::to_string)
+        .or_else(|| main_h1.filter(not_site))
         .or_else(|| og_title.clone().filter(not_site))
         .or_else(|| ld.headline.clone().filter(not_site))
         .or_else(|| cleaned_tag.clone().filter(not_site))
@@ -556,6 +589,7 @@ pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
             .and_then(clean_author)
         })
         .or_else(|| meta.rel_author.as_deref().and_then(clean_author))
+        .or_else(|| meta.marked_author.as_deref().and_then(clean_author))
         .filter(|a| site_norm.as_ref() != Some(&normalize(a)));
     let language = meta
         .lang

@@ -394,8 +394,10 @@ impl Walker {
         }
         let foreign = parent.foreign || matches!(tag, "svg" | "math" | "template");
         if !foreign {
+            let in_comment = parent.tokens & bit(5) != 0
+                || el.classes().any(|c| tokens_of_class(c) & bit(5) != 0);
             self.meta
-                .collect(node, el, parent.zones.contains(Zones::MAIN));
+                .collect(node, el, parent.zones.contains(Zones::MAIN), in_comment);
         }
         if tag == "br" {
             if !parent.skip && !self.gather.text.is_empty() {
