@@ -381,3 +381,63 @@ fn mark_standfirst(doc: &Doc<'_>, decisions: &mut [Decision], meta: &Metadata, t
         decisions[k] = Decision::fixed(Label::Subtitle, crate::Reason::Subtitle { words: f.words });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_detected_and_windows_1251_decoded() {
+        let page = "<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"windows-1251\">\
+            <title>Каток | Вестник</title></head><body><nav><a href=/>Главная</a></nav>\
+            <article><h1>Каток</h1><p>В пятницу в Заречье открылась крытая ледовая арена, \
+            которая будет работать круглый год, а по выходным лёд отдадут под массовое катание \
+            для всех жителей района.</p></article></body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(page);
+        let article = Extractor::new().extract_bytes(&bytes).unwrap();
+        assert_eq!(article.title.as_deref(), Some("Каток"));
+        assert_eq!(article.body.len(), 1);
+        assert!(article.body[0].starts_with("В пятницу"));
+        assert_eq!(article.language.as_deref(), Some("ru"));
+    }
+
+    #[test]
+    fn input_format_overrides_detection() {
+        let html = b"<html><body><p>Le conseil municipal a vot\xc3\xa9 mardi le budget de la ville pour l'ann\xc3\xa9e prochaine, apr\xc3\xa8s un long d\xc3\xa9bat.</p></body></html>";
+        let as_text = Extractor::builder()
+            .input_format(InputFormat::Text)
+            .build()
+            .extract_bytes(html)
+            .unwrap();
+        let as_html = Extractor::new().extract_bytes(html).unwrap();
+        assert!(as_html.body[0].starts_with("Le conseil"));
+        assert_ne!(as_text.body, as_html.body);
+    }
+
+    #[test]
+    fn hidden_and_chrome_blocks_stay_out_of_the_body() {
+        let html = "<html><body><div class=\"cookie-banner\"><p>We use cookies to improve \
+            your experience on our site and to show you relevant advertising today.</p></div>\
+            <article><h1>Bridge reopens after two years of repairs</h1>\
+            <p>The old bridge over the river reopened on Monday after two years of repairs, \
+            and the first cars crossed it shortly after six in the morning.</p>\
+            <p style=\"display:none\">Secret text that no reader sees on the page at all, \
+            because the style hides it from every visitor.</p>\
+            <p>The council said the work cost less than planned, and that the footpath \
+            on the east side would open next month once the railings are painted.</p>\
+            </article><aside><h2>Related</h2><ul><li><a href=/a>Another story</a></li></ul></aside>\
+            </body></html>";
+        let article = Extractor::new().extract_html(html);
+        assert_eq!(article.body.len(), 2, "{:?}", article.body);
+        assert!(
+            article
+                .body
+                .iter()
+                .all(|p| !p.contains("cookies") && !p.contains("Secret"))
+        );
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Bridge reopens after two years of repairs")
+        );
+    }
+}

@@ -369,9 +369,12 @@ fn clean_title(title: &str, site: Option<&str>) -> String {
             return kept.join(sep);
         }
     }
+    // "Headline | Site": the headline usually comes first; a short first
+    // part is a section or site name ("News - Long headline here").
+    let longest = parts.iter().map(|p| p.chars().count()).max().unwrap_or(0);
     parts
         .iter()
-        .max_by_key(|p| p.chars().count())
+        .find(|p| p.chars().count() * 2 >= longest)
         .map_or_else(|| title.to_string(), |p| p.to_string())
 }
 
@@ -510,9 +513,11 @@ pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
     let agreeing_h1 = h1_lines(lines).take(5).find(|h| {
         let n = normalize(h);
         !n.is_empty()
-            && sources
-                .iter()
-                .any(|s| *s == n || (n.len() >= 12 && s.contains(&n)))
+            && sources.iter().any(|s| {
+                *s == n
+                    || (n.len() >= 12 && s.contains(&n))
+                    || (s.starts_with(&n) && s[n.len()..].starts_with(' '))
+            })
     });
     let site_norm = site.map(normalize);
     let not_site = |t: &String| site_norm.as_ref() != Some(&normalize(t)) && !t.is_empty();

