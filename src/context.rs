@@ -105,6 +105,7 @@ fn menu_runs(doc: &Doc<'_>, decisions: &mut [Decision]) {
         matches!(d.class, Class::Short | Class::Bad)
             && f.words <= MAX_ITEM_WORDS
             && !f.ends_sentence
+            && !is_table_cell(doc, k)
     };
     let mut run: Vec<usize> = Vec::new();
     let flush = |run: &mut Vec<usize>, decisions: &mut [Decision]| {
@@ -248,6 +249,14 @@ fn line_score(doc: &Doc<'_>, d: &Decision, k: usize) -> f32 {
     }
 }
 
+/// An HTML table cell with little link text: data, not a menu.
+fn is_table_cell(doc: &Doc<'_>, k: usize) -> bool {
+    doc.lines[k]
+        .hints
+        .as_deref()
+        .is_some_and(|h| matches!(h.tag.as_str(), "td" | "th") && h.link_density < 0.5)
+}
+
 /// Every line's score; on HTML pages the summary of a teaser card (a
 /// prose line under a linked headline) counts as chrome, so a feed of
 /// teasers does not weigh like an article.
@@ -257,6 +266,9 @@ fn line_scores(doc: &Doc<'_>, decisions: &[Decision]) -> Vec<f32> {
             let d = &decisions[k];
             if is_prose(d) && is_teaser(doc, decisions, k) {
                 -(2.0 + doc.features[k].words.min(150) as f32 * 0.25)
+            } else if matches!(d.class, Class::Short | Class::Bad) && is_table_cell(doc, k) {
+                // A table's cells neither make nor break a zone.
+                0.0
             } else {
                 line_score(doc, d, k)
             }

@@ -327,7 +327,7 @@ fn mark_title(doc: &Doc<'_>, decisions: &mut [Decision], meta: &Metadata) -> Opt
 }
 
 /// Most words a standfirst may have.
-const MAX_STANDFIRST_WORDS: usize = 80;
+const MAX_STANDFIRST_WORDS: usize = 40;
 
 /// The line under the headline is the standfirst when it says what the
 /// page's description says, or when bylines, dates or widgets stand between
@@ -372,7 +372,8 @@ fn mark_standfirst(doc: &Doc<'_>, decisions: &mut [Decision], meta: &Metadata, t
                 body_below = true;
                 break;
             }
-            Label::Date | Label::Byline => separated = true,
+            // A quoted post's date line is no byline area.
+            Label::Date | Label::Byline if !in_quote(doc, next) => separated = true,
             _ => {}
         }
         j = next;
@@ -440,4 +441,12 @@ mod tests {
             Some("Bridge reopens after two years of repairs")
         );
     }
+}
+
+/// The line sits in a `<blockquote>`.
+fn in_quote(doc: &Doc<'_>, k: usize) -> bool {
+    doc.lines[k]
+        .hints
+        .as_deref()
+        .is_some_and(|h| h.zones.contains(crate::line::Zones::QUOTE))
 }

@@ -204,20 +204,24 @@ fn for_each_part(value: &str, mut f: impl FnMut(&str)) {
 }
 
 /// Chrome token bits of one class (or id) value.
+///
+/// A class naming a state (`has-comments`) or an embed (`social-media-embed`,
+/// the wrapper of a quoted post inside an article) names no chrome.
 fn tokens_of_class(class: &str) -> u32 {
     let mut bits = 0;
     let mut first = true;
-    let mut state = false;
+    let mut ignore = false;
     for_each_part(class, |p| {
         if first {
-            state = STATE_PREFIXES.contains(&p);
+            ignore = STATE_PREFIXES.contains(&p);
             first = false;
         }
-        if !state {
-            bits |= token_of_part(p);
+        if p.starts_with("embed") {
+            ignore = true;
         }
+        bits |= token_of_part(p);
     });
-    bits
+    if ignore { 0 } else { bits }
 }
 
 /// Names of the set token bits.
@@ -906,5 +910,6 @@ mod tests {
         assert_eq!(tokens_of_class("canvas"), 0);
         assert_eq!(tokens_of_class("no-sidebar"), 0);
         assert_eq!(tokens_of_class("commentlist"), bit(5));
+        assert_eq!(tokens_of_class("social-media-embed"), 0);
     }
 }
