@@ -369,12 +369,11 @@ fn clean_title(title: &str, site: Option<&str>) -> String {
             return kept.join(sep);
         }
     }
-    // "Headline | Site": the headline usually comes first; a short first
-    // part is a section or site name ("News - Long headline here").
-    let longest = parts.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+    // Without a known site name the longest part is the headline: site and
+    // section names are short ("Site - News - Long headline here").
     parts
         .iter()
-        .find(|p| p.chars().count() * 2 >= longest)
+        .max_by_key(|p| p.chars().count())
         .map_or_else(|| title.to_string(), |p| p.to_string())
 }
 
