@@ -398,6 +398,17 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
     // kept too: a long article split by a big inline widget.
     let mut in_zone = vec![false; decisions.len()];
     in_zone[start..=end].iter_mut().for_each(|z| *z = true);
+    if container.is_some()
+        && let Some(title) = (0..start).rfind(|&k| decisions[k].label == Label::Title)
+    {
+        // Prose between the headline and the article's block (a summary,
+        // highlights) belongs to the article too.
+        for k in title + 1..start {
+            if is_prose(&decisions[k]) && scores[k] > 0.0 {
+                in_zone[k] = true;
+            }
+        }
+    }
     if config.secondary_zone_share < 1.0 {
         let mut masked = scores.clone();
         masked[start..=end]

@@ -13,6 +13,9 @@ pub struct Dom;
 /// A block whose characters are mostly link text is navigation.
 pub const MAX_LINK_DENSITY: f32 = 0.5;
 
+/// Words a sentence needs to stay prose with more than half of it linked.
+const LINKED_PROSE_WORDS: usize = 15;
+
 /// Longest heading read as a comments heading.
 const MAX_COMMENTS_HEADING_WORDS: usize = 6;
 
@@ -66,7 +69,8 @@ impl LineClassifier for Dom {
         }
         // A long sentence with a few words linked is prose; one that is
         // all link is a teaser pointing elsewhere.
-        let linked_prose = f.words >= 30 && f.ends_sentence && hints.link_density < 0.8;
+        let linked_prose =
+            f.words >= LINKED_PROSE_WORDS && f.ends_sentence && hints.link_density < 0.8;
         if hints.link_density > MAX_LINK_DENSITY && !linked_prose {
             return Some(Decision::chrome(Reason::LinkDense {
                 density: hints.link_density,
