@@ -274,7 +274,7 @@ pub fn is_space(c: char) -> bool {
 
 /// One open element during the walk; the inherited values are cumulative.
 #[derive(Clone)]
-struct Frame {
+struct Frame<'a> {
     kind: Kind,
     /// Inside a skipped element: no text.
     skip: bool,
@@ -288,7 +288,7 @@ struct Frame {
     /// Index of the nearest block frame (itself when a block).
     block: usize,
     /// Tag name, for block frames.
-    tag: Option<Box<str>>,
+    tag: Option<&'a str>,
     heading: u8,
     /// Lines already made when the element opened.
     first_line: usize,
@@ -333,19 +333,19 @@ impl Gather {
     }
 }
 
-struct Walker {
+struct Walker<'a> {
     /// Elements that contain the article's paragraphs, by pre-order number.
     wraps_article: Vec<bool>,
     /// Pre-order number of the next element.
     next_element: usize,
-    stack: Vec<Frame>,
+    stack: Vec<Frame<'a>>,
     lines: Vec<Line>,
     gather: Gather,
     meta: PageMeta,
     blocks: Vec<std::ops::Range<usize>>,
 }
 
-impl Walker {
+impl<'a> Walker<'a> {
     /// Ends the current line, giving it the hints of the nearest block.
     fn flush(&mut self) {
         let g = std::mem::take(&mut self.gather);
@@ -357,7 +357,7 @@ impl Walker {
         };
         let block = &self.stack[top.block];
         let hints = DomHints {
-            tag: block.tag.as_deref().unwrap_or("body").to_string(),
+            tag: block.tag.unwrap_or("body").to_string(),
             heading_level: block.heading,
             link_density: if g.chars == 0 {
                 0.0
@@ -376,7 +376,7 @@ impl Walker {
         });
     }
 
-    fn open(&mut self, node: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element) {
+    fn open(&mut self, node: ego_tree::NodeRef<'a, Node>, el: &'a scraper::node::Element) {
         let tag = el.name();
         let parent = self.stack.last().cloned().unwrap_or(Frame {
             kind: Kind::Block,
@@ -514,7 +514,7 @@ impl Walker {
             } else {
                 parent.block
             },
-            tag: (kind == Kind::Block).then(|| tag.into()),
+            tag: (kind == Kind::Block).then_some(tag),
             heading: if kind == Kind::Block {
                 heading
             } else {
