@@ -34,7 +34,7 @@ pub struct HtmlPage {
 
 /// Chrome words looked for in class and id attributes, as reported in
 /// [`DomHints::chrome_tokens`]. The position in this list is the token's bit.
-pub const CHROME_TOKENS: [&str; 20] = [
+pub const CHROME_TOKENS: [&str; 21] = [
     "nav",
     "menu",
     "share",
@@ -55,6 +55,7 @@ pub const CHROME_TOKENS: [&str; 20] = [
     "tags",
     "trending",
     "recommended",
+    "author",
 ];
 
 /// Bit of a token name in [`CHROME_TOKENS`].
@@ -110,7 +111,7 @@ fn token_of_part(p: &str) -> u32 {
     if has("newsletter") {
         return bit(8);
     }
-    if p.starts_with("promo") {
+    if p.starts_with("promo") || p == "cta" {
         return bit(9);
     }
     if matches!(
@@ -158,6 +159,14 @@ fn token_of_part(p: &str) -> u32 {
     }
     if has("recommend") || p == "outbrain" || p == "taboola" {
         return bit(19);
+    }
+    // Author boxes and bios below the article; the byline they may hold is
+    // read from the page's metadata.
+    if matches!(
+        p,
+        "author" | "authors" | "bio" | "biography" | "authorbio" | "aboutauthor" | "authorbox"
+    ) {
+        return bit(20);
     }
     0
 }
