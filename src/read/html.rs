@@ -186,6 +186,19 @@ const HIDING_CLASSES: [&str; 5] = [
     "screenreader-only",
 ];
 
+/// Tooltips, popovers and hover cards: style sheets keep them hidden until
+/// the pointer comes ("rollover-people-block", "tooltip-content").
+/// The element that triggers one (`rollover-people`, around the visible
+/// link) stays: only its card part (`-block`, `-content`, `-card`) hides.
+fn is_popup_class(class: &str) -> bool {
+    let (mut popup, mut card) = (false, false);
+    for_each_part(class, |p| {
+        popup |= matches!(p, "tooltip" | "popover" | "rollover" | "hovercard");
+        card |= matches!(p, "block" | "content" | "card" | "body" | "inner" | "text");
+    });
+    popup && card
+}
+
 /// Splits one class or id value into lower-case parts at punctuation and at
 /// camelCase humps, calling `f` on each. Allocation-free for short parts.
 fn for_each_part(value: &str, mut f: impl FnMut(&str)) {
@@ -481,7 +494,7 @@ impl<'a> Walker<'a> {
                 if class.to_ascii_lowercase().contains("caption") {
                     zones = zones.with(Zones::FIGCAPTION);
                 }
-                if HIDING_CLASSES.contains(&class) {
+                if HIDING_CLASSES.contains(&class) || is_popup_class(class) {
                     hidden = true;
                 }
             }
@@ -920,5 +933,8 @@ mod tests {
         assert_eq!(tokens_of_class("no-sidebar"), 0);
         assert_eq!(tokens_of_class("commentlist"), bit(5));
         assert_eq!(tokens_of_class("social-media-embed"), 0);
+        assert_eq!(tokens_of_class("author-bio-box"), bit(20));
+        assert!(is_popup_class("rollover-people-block"));
+        assert!(!is_popup_class("rollover-people"));
     }
 }
