@@ -32,6 +32,7 @@ struct Config {
     focus: Focus,
     explain: bool,
     max_bytes: usize,
+    max_html_tags: usize,
     input_format: InputFormat,
 }
 
@@ -41,6 +42,7 @@ impl Default for Config {
             focus: Focus::Balanced,
             explain: false,
             max_bytes: 256 << 20,
+            max_html_tags: DEFAULT_MAX_HTML_TAGS,
             input_format: InputFormat::Auto,
         }
     }
@@ -79,6 +81,16 @@ impl ExtractorBuilder {
     /// Refuse inputs larger than this many bytes. Default: 256 MiB.
     pub fn max_bytes(&mut self, limit: usize) -> &mut ExtractorBuilder {
         self.config.max_bytes = limit;
+        self
+    }
+
+    /// Read at most this many tags of an HTML page; the rest is dropped
+    /// before parsing (best effort: articles come early in their pages).
+    /// It bounds memory, which follows the DOM's size: a page of a million
+    /// tiny elements would otherwise need hundreds of megabytes. Default:
+    /// 250,000, several times what a large real page has.
+    pub fn max_html_tags(&mut self, limit: usize) -> &mut ExtractorBuilder {
+        self.config.max_html_tags = limit;
         self
     }
 
@@ -141,6 +153,23 @@ impl Default for Extractor {
     }
 }
 
+/// Default of [`ExtractorBuilder::max_html_tags`].
+pub const DEFAULT_MAX_HTML_TAGS: usize = 250_000;
+
+/// `html` up to its `limit`-th `<`, or whole.
+fn truncate_tags(html: &str, limit: usize) -> &str {
+    match html
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'<')
+        .nth(limit)
+    {
+        // `<` is ASCII, so the cut falls on a character boundary.
+        Some((at, _)) => &html[..at],
+        None => html,
+    }
+}
+
 /// Bytes of text sampled for language identification.
 const LANGUAGE_SAMPLE_BYTES: usize = 3000;
 
@@ -195,6 +224,7 @@ impl Extractor {
     /// same pipeline as a dump's lines, and the page's metadata fills the
     /// fields (see [`Extractor::extract_page`]).
     pub fn extract_html(&self, html: &str) -> Article {
+        let html = truncate_tags(html, self.config.max_html_tags);
         self.extract_page(read::html::read_html(html))
     }
 
@@ -400,6 +430,26 @@ mod tests {
         assert_eq!(article.body.len(), 1);
         assert!(article.body[0].starts_with("В пятницу"));
         assert_eq!(article.language.as_deref(), Some("ru"));
+    }
+
+    #[test]
+    fn huge_pages_are_cut_at_the_tag_limit() {
+        let mut page = String::from(
+            "<html><body><p>The first paragraph of the article is long enough to be prose for the extractor to keep it.</p>",
+        );
+        for _ in 0..1000 {
+            page.push_str("<span>x</span>");
+        }
+        assert_eq!(
+            truncate_tags(&page, 3),
+            "<html><body><p>The first paragraph of the article is long enough to be prose for the extractor to keep it."
+        );
+        let article = Extractor::builder()
+            .max_html_tags(10)
+            .build()
+            .extract_html(&page);
+        assert_eq!(article.body.len(), 1);
+        assert_eq!(truncate_tags("no tags", 0), "no tags");
     }
 
     #[test]
