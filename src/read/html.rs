@@ -586,8 +586,154 @@ fn style_hides(style: &str) -> bool {
 /// Parses `text` as an HTML page and walks it into lines. Never fails:
 /// html5ever repairs broken markup as browsers do.
 pub fn read_html(text: &str) -> HtmlPage {
+    let flat;
+    let text = if needs_flattening(text) {
+        flat = flatten(text);
+        flat.as_str()
+    } else {
+        text
+    };
     let html = Html::parse_document(text);
     read_tree(&html)
+}
+
+/// Nesting past which start tags are dropped before parsing. html5ever's
+/// tree builder scans its stack of open elements for some start tags, so a
+/// page nested tens of thousands deep would take quadratic time; real pages
+/// stay far below this.
+pub const MAX_NESTING: usize = 2_000;
+
+/// Elements that never hold content.
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+    )
+}
+
+/// One tag found by [`scan_tags`].
+struct Tag {
+    start: usize,
+    end: usize,
+    /// +1 opens an element, -1 closes one, 0 neither.
+    step: i8,
+}
+
+/// A light scan of start and end tags, skipping comments and the raw text of
+/// scripts and styles, calling `f` on each tag. Unclosed `<p>` or `<li>`
+/// count as nesting here, so the estimate errs high.
+fn scan_tags(text: &str, mut f: impl FnMut(&Tag) -> bool) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let start = i + off;
+        let rest = &b[start + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(&b[start..], b"-->").map_or(b.len(), |e| start + e + 3);
+            continue;
+        }
+        let end = rest
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(b.len(), |e| start + 1 + e + 1);
+        let closing = rest.first() == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = b[name_start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count();
+        let name = b[name_start..name_start + name_len].to_ascii_lowercase();
+        let step = if name.is_empty() || is_void(&name) || b[..end].ends_with(b"/>") {
+            0
+        } else if closing {
+            -1
+        } else {
+            1
+        };
+        if !f(&Tag { start, end, step }) {
+            return;
+        }
+        i = end;
+        if step == 1
+            && matches!(
+                name.as_slice(),
+                b"script" | b"style" | b"textarea" | b"title"
+            )
+        {
+            // Raw text: the next tag is the element's end tag.
+            let close = [b"</".as_slice(), &name].concat();
+            let lower_rest = &b[i..];
+            i = lower_rest
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(&close))
+                .map_or(b.len(), |p| i + p);
+        }
+        if i >= b.len() {
+            return;
+        }
+    }
+}
+
+/// True when the scan finds nesting deeper than [`MAX_NESTING`].
+fn needs_flattening(text: &str) -> bool {
+    let mut depth: i64 = 0;
+    let mut deep = false;
+    scan_tags(text, |t| {
+        depth = (depth + i64::from(t.step)).max(0);
+        deep = depth > MAX_NESTING as i64;
+        !deep
+    });
+    deep
+}
+
+/// The page with start tags past [`MAX_NESTING`] (and as many end tags)
+/// dropped: the text stays, glued into the blocks above it.
+fn flatten(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut excess = 0usize;
+    let mut copied = 0;
+    scan_tags(text, |t| {
+        let drop = match t.step {
+            1 if depth >= MAX_NESTING => {
+                excess += 1;
+                true
+            }
+            1 => {
+                depth += 1;
+                false
+            }
+            -1 if excess > 0 => {
+                excess -= 1;
+                true
+            }
+            -1 => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => false,
+        };
+        if drop {
+            out.push_str(&text[copied..t.start]);
+            copied = t.end;
+        }
+        true
+    });
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// Walks a parsed document into lines and metadata.
@@ -900,6 +1046,26 @@ mod tests {
         page.push_str("<p>deep block</p>");
         let read = read_html(&page);
         assert_eq!(texts(&read), ["deep block"]);
+    }
+
+    #[test]
+    fn very_deep_pages_are_flattened_before_parsing() {
+        let depth = MAX_NESTING * 3;
+        let mut page = String::from("<html><body><script>if (a<b) {}</script>");
+        for _ in 0..depth {
+            page.push_str("<div>");
+        }
+        page.push_str("<p>deep text</p>");
+        for _ in 0..depth {
+            page.push_str("</div>");
+        }
+        page.push_str("<p>after</p>");
+        assert!(needs_flattening(&page));
+        let read = read_html(&page);
+        assert_eq!(texts(&read), ["deep text", "after"]);
+        assert!(!needs_flattening(
+            "<div><p>a<br>b</p><img src=x><!-- <div> --></div>"
+        ));
     }
 
     #[test]
