@@ -293,13 +293,23 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
     {
         end -= 1;
     }
+    // A list of teaser cards (headline, kicker or date, then a one-line
+    // summary) after the article reads as prose and joins the zone; cut it.
+    let kadane_end = end;
+    let teaser = teaser_cards_at_end(doc, decisions, start, end);
+    if let Some(cut) = &teaser {
+        end = cut.first_line - 1;
+        while end > start && decisions[end].label == Label::Blank {
+            end -= 1;
+        }
+    }
     // Other zones whose prose weighs as much as the main one's share are
     // kept too: a long article split by a big inline widget.
     let mut in_zone = vec![false; decisions.len()];
     in_zone[start..=end].iter_mut().for_each(|z| *z = true);
     if config.secondary_zone_share < 1.0 {
         let mut masked = scores.clone();
-        masked[start..=end]
+        masked[start..=kadane_end]
             .iter_mut()
             .for_each(|s| *s = f32::NEG_INFINITY);
         for segment in masked.split(|s| *s == f32::NEG_INFINITY) {
@@ -315,6 +325,16 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         }
     }
     let zone_score = main_score.round() as usize;
+    if let Some(cut) = teaser {
+        for k in cut.first_line..=kadane_end {
+            if decisions[k].label != Label::Blank && !in_zone[k] {
+                decisions[k] = Decision::chrome(Reason::TeaserCards {
+                    cards: cut.cards,
+                    median_gap: cut.median_gap,
+                });
+            }
+        }
+    }
     for k in 0..decisions.len() {
         let d = &decisions[k];
         if d.class == Class::Fixed || d.label == Label::Blank {
@@ -352,6 +372,117 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         first_body,
         last_body,
     })
+}
+
+/// A run of teaser cards found at the end of the zone.
+struct TeaserRun {
+    /// First line of the first card (its first gap line).
+    first_line: usize,
+    cards: usize,
+    median_gap: usize,
+}
+
+/// Fewest cards that make a teaser list.
+const MIN_TEASER_CARDS: usize = 3;
+/// A teaser summary is one or two sentences; a longer line is article prose.
+const MAX_TEASER_WORDS: usize = 60;
+/// Longest summary under a headline with an author or a date.
+const MAX_LONG_TEASER_WORDS: usize = 120;
+
+/// Walks back from the end of the zone over "cards": one or more short
+/// lines (headline, kicker, author, date) then one prose line of at most
+/// [`MAX_TEASER_WORDS`] words. Article prose flows: two paragraphs follow
+/// each other with nothing between them. So three or more cards in a row
+/// at the end are a teaser list when they also show what articles do not:
+/// a median of two or more lines between summaries (headline plus date or
+/// author), chrome opening the run, or summaries cut short with an
+/// ellipsis. A listicle ("1. Item" then its paragraph) has one heading per
+/// item and no such marks, and stays body.
+fn teaser_cards_at_end(
+    doc: &Doc<'_>,
+    decisions: &[Decision],
+    start: usize,
+    end: usize,
+) -> Option<TeaserRun> {
+    let is_gap = |k: usize| {
+        let d = &decisions[k];
+        d.label != Label::Blank && d.label != Label::Caption && !is_prose(d)
+    };
+    let mut gaps = Vec::new();
+    let mut truncated = 0;
+    let mut k = end;
+    let mut first_line = None;
+    let mut opened_by_chrome = false;
+    loop {
+        // k is a prose line closing a card.
+        if !is_prose(&decisions[k]) || doc.features[k].words > MAX_LONG_TEASER_WORDS {
+            break;
+        }
+        let mut j = k;
+        let mut gap = 0;
+        let mut chrome_gap = false;
+        while j > start {
+            j -= 1;
+            if is_prose(&decisions[j]) {
+                break;
+            }
+            if is_gap(j) {
+                // A sentence between summaries is article text, not a
+                // headline or a date.
+                if is_sentence(doc, j) {
+                    return finish_teaser_run(
+                        gaps,
+                        truncated,
+                        opened_by_chrome,
+                        first_line,
+                        k > start,
+                    );
+                }
+                gap += 1;
+                chrome_gap |=
+                    decisions[j].class == Class::Fixed && decisions[j].label == Label::Chrome;
+            }
+        }
+        // A summary under a headline alone must be short; under a headline
+        // and an author or a date it may be a whole first paragraph.
+        let short = doc.features[k].words <= MAX_TEASER_WORDS;
+        if gap == 0 || !is_prose(&decisions[j]) || (gap == 1 && !short) {
+            break;
+        }
+        gaps.push(gap);
+        opened_by_chrome = chrome_gap;
+        truncated += usize::from(ends_with_ellipsis(&doc.lines[k].text));
+        first_line = Some(j + 1);
+        k = j;
+    }
+    finish_teaser_run(gaps, truncated, opened_by_chrome, first_line, k > start)
+}
+
+/// Judges the cards [`teaser_cards_at_end`] collected.
+fn finish_teaser_run(
+    mut gaps: Vec<usize>,
+    truncated: usize,
+    opened_by_chrome: bool,
+    first_line: Option<usize>,
+    prose_left: bool,
+) -> Option<TeaserRun> {
+    let cards = gaps.len();
+    if cards < MIN_TEASER_CARDS || !prose_left {
+        return None;
+    }
+    gaps.sort_unstable();
+    let median_gap = gaps[cards / 2];
+    let marked = median_gap >= 2 || opened_by_chrome || truncated >= 2;
+    marked.then(|| TeaserRun {
+        first_line: first_line.expect("at least one card"),
+        cards,
+        median_gap,
+    })
+}
+
+fn ends_with_ellipsis(text: &str) -> bool {
+    let t = text.trim_end_matches([']', ')', ' ']);
+    t.ends_with("...") || t.ends_with('…')
 }
 
 /// Longest run of list items kept between two body paragraphs.

@@ -166,6 +166,14 @@ pub enum Reason {
         /// Share of stopwords.
         stopwords: Option<f32>,
     },
+    /// One of a run of teaser cards (headline, date, summary) after the
+    /// article.
+    TeaserCards {
+        /// Cards in the run.
+        cards: usize,
+        /// Median count of short lines between two summaries.
+        median_gap: usize,
+    },
     /// Outside the zone that holds the article text.
     OutsideBody {
         /// Prose score of the main zone, for comparison.
@@ -286,6 +294,10 @@ impl fmt::Display for Reason {
                     share(*stopwords)
                 )
             }
+            Reason::TeaserCards { cards, median_gap } => write!(
+                f,
+                "one of {cards} teaser cards after the article (median {median_gap} short lines between summaries)"
+            ),
             Reason::OutsideBody { zone } => {
                 write!(f, "outside the main text zone (zone score {zone})")
             }
