@@ -404,9 +404,14 @@ fn teaser_cards_at_end(
     start: usize,
     end: usize,
 ) -> Option<TeaserRun> {
+    // A headline cut short ("... plus JBL he...") reads as prose but is
+    // part of a card's furniture.
+    let cut_headline =
+        |k: usize| doc.features[k].words <= 20 && ends_with_ellipsis(&doc.lines[k].text);
+    let is_summary = |k: usize| is_prose(&decisions[k]) && !cut_headline(k);
     let is_gap = |k: usize| {
         let d = &decisions[k];
-        d.label != Label::Blank && d.label != Label::Caption && !is_prose(d)
+        d.label != Label::Blank && d.label != Label::Caption && !is_summary(k)
     };
     let mut gaps = Vec::new();
     let mut truncated = 0;
@@ -415,7 +420,7 @@ fn teaser_cards_at_end(
     let mut opened_by_chrome = false;
     loop {
         // k is a prose line closing a card.
-        if !is_prose(&decisions[k]) || doc.features[k].words > MAX_LONG_TEASER_WORDS {
+        if !is_summary(k) || doc.features[k].words > MAX_LONG_TEASER_WORDS {
             break;
         }
         let mut j = k;
@@ -423,13 +428,13 @@ fn teaser_cards_at_end(
         let mut chrome_gap = false;
         while j > start {
             j -= 1;
-            if is_prose(&decisions[j]) {
+            if is_summary(j) {
                 break;
             }
             if is_gap(j) {
                 // A sentence between summaries is article text, not a
                 // headline or a date.
-                if is_sentence(doc, j) {
+                if is_sentence(doc, j) && !cut_headline(j) {
                     return finish_teaser_run(
                         gaps,
                         truncated,
@@ -439,6 +444,7 @@ fn teaser_cards_at_end(
                     );
                 }
                 gap += 1;
+                truncated += usize::from(cut_headline(j));
                 chrome_gap |=
                     decisions[j].class == Class::Fixed && decisions[j].label == Label::Chrome;
             }
@@ -446,7 +452,7 @@ fn teaser_cards_at_end(
         // A summary under a headline alone must be short; under a headline
         // and an author or a date it may be a whole first paragraph.
         let short = doc.features[k].words <= MAX_TEASER_WORDS;
-        if gap == 0 || !is_prose(&decisions[j]) || (gap == 1 && !short) {
+        if gap == 0 || !is_summary(j) || (gap == 1 && !short) {
             break;
         }
         gaps.push(gap);
