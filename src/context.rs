@@ -164,7 +164,9 @@ fn comment_threads(doc: &Doc<'_>, decisions: &mut [Decision]) {
             stamps.push(k);
         }
     }
-    if start.is_none() && stamps.len() >= 2 {
+    // Comments may come before their header ("Leave a reply" closes the
+    // thread on many blogs): two stamps ahead of the header start it.
+    if stamps.len() >= 2 {
         // The author's name often stands on the line above the stamp.
         let first = stamps[0];
         start = Some(match doc.prev_text(first) {
@@ -406,8 +408,11 @@ fn teaser_cards_at_end(
 ) -> Option<TeaserRun> {
     // A headline cut short ("... plus JBL he...") reads as prose but is
     // part of a card's furniture.
-    let cut_headline =
-        |k: usize| doc.features[k].words <= 20 && ends_with_ellipsis(&doc.lines[k].text);
+    // So is a headline printed twice (image link, then text link).
+    let cut_headline = |k: usize| {
+        doc.features[k].words <= 20
+            && (ends_with_ellipsis(&doc.lines[k].text) || repeats_nearby(doc, k))
+    };
     let is_summary = |k: usize| is_prose(&decisions[k]) && !cut_headline(k);
     let is_gap = |k: usize| {
         let d = &decisions[k];
@@ -484,6 +489,17 @@ fn finish_teaser_run(
         cards,
         median_gap,
     })
+}
+
+/// The same text stands on one of the three non-blank lines before or after.
+fn repeats_nearby(doc: &Doc<'_>, k: usize) -> bool {
+    let text = &doc.lines[k].text;
+    let same = |j: &usize| doc.lines[*j].text == *text;
+    let before = (0..k).rev().filter(|&j| !doc.lines[j].is_blank()).take(3);
+    let after = (k + 1..doc.lines.len())
+        .filter(|&j| !doc.lines[j].is_blank())
+        .take(3);
+    !text.is_empty() && (before.clone().any(|j| same(&j)) || after.clone().any(|j| same(&j)))
 }
 
 fn ends_with_ellipsis(text: &str) -> bool {
