@@ -3,7 +3,8 @@
 //!
 //! 1. related lists: headline-like lines under a section header are chrome;
 //! 2. menu runs: three or more short lines with no sentence are chrome;
-//! 3. comments: from a comments header, or the first of several comment
+//! 3. comments and end matter: from a comments header ("Comments"), an
+//!    end-matter header ("Sources", "About the author"), or the first of several comment
 //!    timestamps, after the article's prose, everything is chrome;
 //! 4. the body zone: the stretch of lines with the most prose (a maximum-sum
 //!    run over per-line scores) holds the article; prose outside it is
@@ -156,7 +157,11 @@ fn comment_threads(doc: &Doc<'_>, decisions: &mut [Decision]) {
         if prose_words < MIN_WORDS_BEFORE_COMMENTS {
             continue;
         }
-        if matches!(d.reason, Reason::CommentsHeader { .. }) && !in_widget_row(doc, decisions, k) {
+        // A "Comments" button among share buttons opens nothing; an
+        // end-matter header is never a button.
+        let opens_comments =
+            matches!(d.reason, Reason::CommentsHeader { .. }) && !in_widget_row(doc, decisions, k);
+        if opens_comments || matches!(d.reason, Reason::EndHeader { .. }) {
             start = Some(k);
             break;
         }

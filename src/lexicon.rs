@@ -24,6 +24,9 @@ pub enum LinePhrase {
     SectionHeader,
     /// Opens the comments ("Comments", "Leave a reply").
     CommentsHeader,
+    /// Opens the end matter after an article ("Sources", "About the
+    /// author"): nothing after it is body.
+    EndHeader,
     /// An empty-state or widget word ("No data", "Share").
     Widget,
     /// A source label ("Source", "Quelle").
@@ -99,6 +102,7 @@ impl Lexicon {
                 let line_kind = match section {
                     "related" => Some(LinePhrase::SectionHeader),
                     "comments" => Some(LinePhrase::CommentsHeader),
+                    "end" => Some(LinePhrase::EndHeader),
                     "widget" => Some(LinePhrase::Widget),
                     "source" => Some(LinePhrase::SourceLabel),
                     _ => None,

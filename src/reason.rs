@@ -108,6 +108,11 @@ pub enum Reason {
         /// The header text.
         header: String,
     },
+    /// A header that opens the end matter ("Sources", "About the author").
+    EndHeader {
+        /// The header text.
+        header: String,
+    },
     /// A date line with a clock time after the article: a comment's stamp.
     CommentStamp,
     /// A headline-like line under a section header.
@@ -256,6 +261,7 @@ impl fmt::Display for Reason {
                 write!(f, "section header \"{header}\" ({by})")
             }
             Reason::CommentsHeader { header } => write!(f, "comments header \"{header}\""),
+            Reason::EndHeader { header } => write!(f, "end-matter header \"{header}\""),
             Reason::CommentStamp => write!(f, "timestamp of a comment"),
             Reason::RelatedHeadline { header, count } => {
                 write!(

@@ -39,6 +39,11 @@ impl LineClassifier for Section {
                     header: text.clone(),
                 }));
             }
+            Some(LinePhrase::EndHeader) => {
+                return Some(Decision::chrome(Reason::EndHeader {
+                    header: text.clone(),
+                }));
+            }
             _ => {}
         }
         // "Leave a Reply Cancel reply": a comments header of three words or
@@ -94,6 +99,8 @@ mod tests {
         let d = classify_one(&Section, "Leave a Reply Cancel reply").unwrap();
         assert!(matches!(d.reason, Reason::CommentsHeader { .. }));
         assert!(classify_one(&Section, "Comments from the mayor").is_none());
+        let d = classify_one(&Section, "Sources:").unwrap();
+        assert!(matches!(d.reason, Reason::EndHeader { .. }));
         assert!(matches!(d.reason, Reason::CommentsHeader { .. }));
     }
 }
