@@ -594,9 +594,12 @@ fn title_and_subtitle(
     config: &ContextConfig,
 ) {
     let mut candidates: Vec<usize> = Vec::new();
+    // Chrome lines the walk stepped over, nearest first: a title and its
+    // standfirst stand together, with nothing but a date or byline between.
+    let mut skipped_chrome: Vec<usize> = Vec::new();
     let mut seen = 0;
     let mut k = first_body;
-    while k > 0 && seen < config.title_window && candidates.len() < 2 {
+    while k > 0 && seen < config.title_window && candidates.len() < 3 {
         k -= 1;
         let d = &decisions[k];
         if d.label == Label::Blank {
@@ -610,7 +613,10 @@ fn title_and_subtitle(
             }
             // Short widget words ("Share", "Comment (0)") between the title
             // and the body are skipped; a site header or a list ends the walk.
-            Class::Fixed if f.words <= 3 && !is_section_header(d) => continue,
+            Class::Fixed if f.words <= 3 && !is_section_header(d) => {
+                skipped_chrome.push(k);
+                continue;
+            }
             Class::Fixed => break,
             _ => {}
         }
@@ -633,6 +639,22 @@ fn title_and_subtitle(
         } else if f.words > 3 {
             break;
         }
+    }
+    // A line of one to three words right above the body ("Share this
+    // article") stands aside for a longer headline above it.
+    if candidates.len() >= 2
+        && doc.features[candidates[0]].words <= 3
+        && doc.features[candidates[1]].words >= 4
+    {
+        candidates.remove(0);
+    }
+    candidates.truncate(2);
+    // A widget row between two candidates parts them: the upper one belongs
+    // to the page header ("Home Blog Docs"), not to the article.
+    if let [near, far] = candidates[..]
+        && skipped_chrome.iter().any(|&c| far < c && c < near)
+    {
+        candidates.truncate(1);
     }
     let is_headline =
         |k: usize| !doc.features[k].ends_sentence || doc.lines[k].text.ends_with(['?', '!']);
@@ -672,8 +694,8 @@ fn standfirst_after(doc: &Doc<'_>, decisions: &mut [Decision], title: usize) {
                 decisions[first] = subtitle_decision(doc, first);
                 return;
             }
-            Label::Chrome
-                if decisions[next].class == Class::Fixed && doc.features[next].words <= 3 => {}
+            // Share buttons and the like.
+            Label::Chrome if doc.features[next].words <= 4 => {}
             _ => return,
         }
         k = next;
@@ -706,11 +728,25 @@ fn is_name_like(doc: &Doc<'_>, k: usize) -> bool {
         && !text.contains([':', '|', '(', '[', '@', '/', '&', '!', '?'])
 }
 
-/// A name written in capitals: "KHANH MINH", "ОЛЕНА КОВАЛЬ".
+/// A name written in capitals: "KHANH MINH", "ОЛЕНА КОВАЛЬ"; or a
+/// Japanese name with the space between family and given name ("高田 美咲"),
+/// which running text never has.
 fn is_capitalized_name(doc: &Doc<'_>, k: usize) -> bool {
-    is_name_like(doc, k)
-        && doc.features[k].words >= 2
-        && !doc.lines[k].text.chars().any(char::is_lowercase)
+    let text = &doc.lines[k].text;
+    (is_name_like(doc, k) && doc.features[k].words >= 2 && !text.chars().any(char::is_lowercase))
+        || is_spaced_cjk_name(text)
+}
+
+/// Two runs of one to four ideographs or kana, one space between them.
+fn is_spaced_cjk_name(text: &str) -> bool {
+    let mut parts = text.split([' ', '\u{3000}']);
+    let (Some(family), Some(given), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let is_cjk = |c: char| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+    [family, given]
+        .iter()
+        .all(|p| (1..=4).contains(&p.chars().count()) && p.chars().all(is_cjk))
 }
 
 /// The line above or below is a date line.

@@ -192,7 +192,7 @@ impl Lexicon {
             .iter()
             .find(|p| {
                 lowered.starts_with(p.as_str())
-                    && lowered[p.len()..].starts_with([' ', ':', '\u{a0}'])
+                    && lowered[p.len()..].starts_with([' ', ':', '：', '\u{a0}'])
             })
             .map(String::as_str)
     }

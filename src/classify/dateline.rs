@@ -80,7 +80,7 @@ impl LineClassifier for Dateline {
         }
         let lowered = text.to_lowercase();
         if let Some(prefix) = doc.lexicon.byline_prefix(&lowered) {
-            let rest = text[prefix.len()..].trim_start_matches([':', ' ', '\u{a0}']);
+            let rest = text[prefix.len()..].trim_start_matches([':', '：', ' ', '\u{a0}']);
             if let Some(name) = byline_name(rest) {
                 return Some(
                     Decision::fixed(
