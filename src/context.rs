@@ -290,6 +290,23 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
     while start < end && !(is_prose(&decisions[start]) && is_sentence(doc, start)) {
         start += 1;
     }
+    // A long sentence just above the zone, past a caption at most, opens the
+    // article even when names crowd out its stopwords ("Ngày 12/3, Bảo tàng
+    // Cổ vật Cung đình Huế khai mạc...").
+    let mut k = start;
+    while k > 0 {
+        k -= 1;
+        let d = &decisions[k];
+        if d.label == Label::Blank || d.label == Label::Caption {
+            continue;
+        }
+        let f = &doc.features[k];
+        if d.class == Class::Bad && f.ends_sentence && f.words >= MIN_OPENING_SENTENCE_WORDS {
+            start = k;
+            continue;
+        }
+        break;
+    }
     // A short last sentence ("He declined to comment.") may close it.
     while end > start
         && !(is_sentence(doc, end)
@@ -380,6 +397,9 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         last_body,
     })
 }
+
+/// Fewest words of a low-stopword sentence that may open the zone.
+const MIN_OPENING_SENTENCE_WORDS: usize = 15;
 
 /// A run of teaser cards found at the end of the zone.
 struct TeaserRun {

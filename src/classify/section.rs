@@ -99,7 +99,7 @@ mod tests {
         let d = classify_one(&Section, "Leave a Reply Cancel reply").unwrap();
         assert!(matches!(d.reason, Reason::CommentsHeader { .. }));
         assert!(classify_one(&Section, "Comments from the mayor").is_none());
-        let d = classify_one(&Section, "Sources:").unwrap();
+        let d = classify_one(&Section, "References:").unwrap();
         assert!(matches!(d.reason, Reason::EndHeader { .. }));
         assert!(matches!(d.reason, Reason::CommentsHeader { .. }));
     }
