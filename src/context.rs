@@ -390,6 +390,7 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         };
     }
     lists_inside_body(doc, decisions, &in_zone);
+    introduced_lists(doc, decisions);
     let first_body = (0..decisions.len()).find(|&k| decisions[k].label == Label::Body)?;
     let last_body = (0..decisions.len()).rfind(|&k| decisions[k].label == Label::Body)?;
     Some(Zone {
@@ -573,6 +574,56 @@ fn lists_inside_body(doc: &Doc<'_>, decisions: &mut [Decision], in_zone: &[bool]
         k = j.max(k + 1);
     }
 }
+
+/// A body line ending with a colon announces what follows ("Here are the
+/// deals:"): the items below it, up to the next blank-line gap of two or a
+/// line of page furniture, are the article's own list.
+fn introduced_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
+    let mut k = 0;
+    while k < decisions.len() {
+        let opens = decisions[k].label == Label::Body
+            && doc.lines[k].text.ends_with([':', '：'])
+            && !matches!(decisions.get(k + 1), Some(d) if d.label == Label::Body);
+        if !opens {
+            k += 1;
+            continue;
+        }
+        let mut items = Vec::new();
+        let mut blanks = 0;
+        let mut j = k + 1;
+        while j < decisions.len() && items.len() < MAX_LIST_ITEMS {
+            let d = &decisions[j];
+            if d.label == Label::Blank {
+                blanks += 1;
+                if blanks >= 2 {
+                    break;
+                }
+            } else if d.label == Label::Body {
+                break;
+            } else if d.class == Class::Fixed && !matches!(d.reason, Reason::BareUrl) {
+                break;
+            } else if doc.features[j].words <= MAX_LIST_ITEM_WORDS
+                && !matches!(d.reason, Reason::BareUrl)
+            {
+                blanks = 0;
+                items.push(j);
+            } else if !matches!(d.reason, Reason::BareUrl) {
+                break;
+            }
+            j += 1;
+        }
+        let count = items.len();
+        if count >= 2 {
+            for &item in &items {
+                decisions[item] = body(Reason::IntroducedList { count });
+            }
+        }
+        k = j.max(k + 1);
+    }
+}
+
+/// Longest item of a list announced by a colon.
+const MAX_LIST_ITEM_WORDS: usize = 40;
 
 fn is_prose(d: &Decision) -> bool {
     matches!(d.class, Class::Good | Class::NearGood)

@@ -179,6 +179,11 @@ pub enum Reason {
         /// Median count of short lines between two summaries.
         median_gap: usize,
     },
+    /// One item of a list that a body line ending with a colon announces.
+    IntroducedList {
+        /// Items in the list.
+        count: usize,
+    },
     /// Outside the zone that holds the article text.
     OutsideBody {
         /// Prose score of the main zone, for comparison.
@@ -286,6 +291,9 @@ impl fmt::Display for Reason {
             }
             Reason::SubHeading { words } => {
                 write!(f, "sub-heading ({words} words) followed by body")
+            }
+            Reason::IntroducedList { count } => {
+                write!(f, "one of {count} list items announced by a colon")
             }
             Reason::ListInBody { count } => {
                 write!(f, "one of {count} list lines between body paragraphs")
