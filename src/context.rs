@@ -287,7 +287,12 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
     let (mut start, mut end, main_score) = best_run(&scores)?;
     // The zone's edges are sentences: a headline-like line opening or closing
     // it is the title, the standfirst or an author line, not body.
-    while start < end && !(is_prose(&decisions[start]) && is_sentence(doc, start)) {
+    // Gallery and carousel captions above the article come twice or more
+    // in a dump; the article's first paragraph does not.
+    let repeated = repeated_lines(doc);
+    while start < end
+        && (!(is_prose(&decisions[start]) && is_sentence(doc, start)) || repeated[start])
+    {
         start += 1;
     }
     // A long sentence just above the zone, past a caption at most, opens the
@@ -397,6 +402,20 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         first_body,
         last_body,
     })
+}
+
+/// Lines of five words or more whose exact text stands on another line too.
+fn repeated_lines(doc: &Doc<'_>) -> Vec<bool> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let long_enough = |k: usize| doc.features[k].words >= 5;
+    for (k, line) in doc.lines.iter().enumerate() {
+        if long_enough(k) {
+            *counts.entry(line.text.as_str()).or_default() += 1;
+        }
+    }
+    (0..doc.lines.len())
+        .map(|k| long_enough(k) && counts[doc.lines[k].text.as_str()] > 1)
+        .collect()
 }
 
 /// Fewest words of a low-stopword sentence that may open the zone.
