@@ -600,9 +600,20 @@ fn lists_inside_body(doc: &Doc<'_>, decisions: &mut [Decision], in_zone: &[bool]
 fn introduced_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
     let mut k = 0;
     while k < decisions.len() {
-        let opens = decisions[k].label == Label::Body
-            && doc.lines[k].text.ends_with([':', '：'])
-            && !matches!(decisions.get(k + 1), Some(d) if d.label == Label::Body);
+        // The announcing line is body, or a short line right after body
+        // ("Here are the offers:") that the prose rules found too short.
+        let announces = doc.lines[k].text.ends_with([':', '：'])
+            && match decisions[k].label {
+                Label::Body => true,
+                _ => {
+                    decisions[k].class != Class::Fixed
+                        && doc.features[k].words >= 3
+                        && doc
+                            .prev_text(k)
+                            .is_some_and(|p| decisions[p].label == Label::Body)
+                }
+            };
+        let opens = announces && !matches!(decisions.get(k + 1), Some(d) if d.label == Label::Body);
         if !opens {
             k += 1;
             continue;
@@ -633,6 +644,9 @@ fn introduced_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
         }
         let count = items.len();
         if count >= 2 {
+            if decisions[k].label != Label::Body {
+                decisions[k] = body(Reason::IntroducedList { count });
+            }
             for &item in &items {
                 decisions[item] = body(Reason::IntroducedList { count });
             }
@@ -914,5 +928,111 @@ mod tests {
             Some((1, 3, 7.0))
         );
         assert_eq!(best_run(&[-1.0, -2.0]), None);
+    }
+
+    /// Labels of every line of `dump`, by 1-based line number.
+    fn labels(dump: &str) -> Vec<(usize, Label, String)> {
+        let article = crate::Extractor::builder()
+            .explain(true)
+            .build()
+            .extract_text(dump);
+        article
+            .lines
+            .unwrap()
+            .into_iter()
+            .map(|l| (l.n, l.label, l.reason))
+            .collect()
+    }
+
+    const PARAGRAPHS: [&str; 4] = [
+        "The city council approved the new budget on Tuesday after a debate that lasted well into the evening, with most members backing the plan.",
+        "The plan raises spending on schools and roads while it cuts the money set aside for several cultural projects that the opposition wanted to keep.",
+        "Opposition members said that the cuts would hurt the small towns around the city more than the centre, and they promised to fight them next year.",
+        "The mayor said that she understood the worries but that the city had to balance its books after two years in which costs rose faster than income.",
+    ];
+
+    #[test]
+    fn teaser_cards_after_the_article_are_cut() {
+        let mut dump = PARAGRAPHS.join("\n\n");
+        for n in 0..4 {
+            dump.push_str(&format!(
+                "\n\nHeadline number {n} about another story\nJane Roe\nTuesday November 19, 2019\nA summary of the other story that tells readers what happened there in one sentence.",
+            ));
+        }
+        let lines = labels(&dump);
+        let body: Vec<usize> = lines
+            .iter()
+            .filter(|l| l.1 == Label::Body)
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(body, vec![1, 3, 5, 7], "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.2.contains("teaser cards")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_listicle_keeps_its_items() {
+        let mut dump = String::from(PARAGRAPHS[0]);
+        for (n, p) in PARAGRAPHS.iter().enumerate().skip(1) {
+            dump.push_str(&format!("\n\nItem number {n} of the list\n{p}"));
+        }
+        let lines = labels(&dump);
+        let summaries = lines
+            .iter()
+            .filter(|l| {
+                l.1 == Label::Body
+                    && PARAGRAPHS
+                        .iter()
+                        .any(|p| dump.lines().nth(l.0 - 1) == Some(*p))
+            })
+            .count();
+        assert_eq!(summaries, 4, "{lines:?}");
+    }
+
+    #[test]
+    fn an_end_matter_header_ends_the_article() {
+        let dump = format!(
+            "{}\n\nSources:\n\nCongressional Budget Office, \"The effects of tariffs and trade barriers on the economy of the country,\" January 2019.",
+            PARAGRAPHS.join("\n\n")
+        );
+        let lines = labels(&dump);
+        assert_eq!(lines[8].1, Label::Chrome, "{lines:?}");
+        assert_eq!(lines[10].1, Label::Chrome, "{lines:?}");
+    }
+
+    #[test]
+    fn a_colon_announces_a_list() {
+        let dump = format!(
+            "{}\n\nHere are the offers we found this week:\n1) Lego Star Wars bomber\n2) Electric race track\n3) Film box set",
+            PARAGRAPHS.join("\n\n")
+        );
+        let lines = labels(&dump);
+        for n in 9..=12 {
+            assert_eq!(lines[n - 1].1, Label::Body, "{lines:?}");
+            assert!(lines[n - 1].2.contains("announced by a colon"));
+        }
+    }
+
+    #[test]
+    fn repeated_captions_do_not_open_the_body() {
+        let caption = "The mayor and the council members stand in front of the city hall, left, before the vote on Tuesday.";
+        let dump = format!("{caption}\n{caption}\n\n{}", PARAGRAPHS.join("\n\n"));
+        let lines = labels(&dump);
+        assert_ne!(lines[0].1, Label::Body, "{lines:?}");
+        assert_ne!(lines[1].1, Label::Body, "{lines:?}");
+        assert_eq!(lines[3].1, Label::Body, "{lines:?}");
+    }
+
+    #[test]
+    fn a_widget_row_parts_the_page_header_from_the_title() {
+        let dump = format!(
+            "Home Blog Docs Download Community\nSearch Sign in\nRelease three is out with faster thumbnails and a dark mode\nPosted by Sam Ortiz 2024-05-02\n{}",
+            PARAGRAPHS.join("\n")
+        );
+        let lines = labels(&dump);
+        assert_eq!(lines[2].1, Label::Title, "{lines:?}");
+        assert_ne!(lines[0].1, Label::Title, "{lines:?}");
     }
 }

@@ -24,9 +24,6 @@ pub enum LinePhrase {
     SectionHeader,
     /// Opens the comments ("Comments", "Leave a reply").
     CommentsHeader,
-    /// Opens the end matter after an article ("Sources", "About the
-    /// author"): nothing after it is body.
-    EndHeader,
     /// An empty-state or widget word ("No data", "Share").
     Widget,
     /// A source label ("Source", "Quelle").
@@ -61,6 +58,10 @@ impl InlinePhrase {
 /// All phrase data, merged over languages.
 pub struct Lexicon {
     lines: HashMap<String, LinePhrase>,
+    /// Whole-line headers that open the end matter ("Sources", "About the
+    /// author"). Kept apart from `lines`: "Sources" is also a source label
+    /// when a URL follows it.
+    end_headers: HashSet<String>,
     inline: AhoCorasick,
     inline_kinds: Vec<InlinePhrase>,
     byline_prefixes: Vec<String>,
@@ -79,6 +80,7 @@ impl Lexicon {
 
     fn load() -> Lexicon {
         let mut lines = HashMap::new();
+        let mut end_headers = HashSet::new();
         let mut inline_patterns = Vec::new();
         let mut inline_kinds = Vec::new();
         let mut byline_prefixes = Vec::new();
@@ -102,7 +104,6 @@ impl Lexicon {
                 let line_kind = match section {
                     "related" => Some(LinePhrase::SectionHeader),
                     "comments" => Some(LinePhrase::CommentsHeader),
-                    "end" => Some(LinePhrase::EndHeader),
                     "widget" => Some(LinePhrase::Widget),
                     "source" => Some(LinePhrase::SourceLabel),
                     _ => None,
@@ -114,7 +115,9 @@ impl Lexicon {
                     "promo" => Some(InlinePhrase::Promo),
                     _ => None,
                 };
-                if let Some(kind) = line_kind {
+                if section == "end" {
+                    end_headers.insert(key);
+                } else if let Some(kind) = line_kind {
                     lines.entry(key).or_insert(kind);
                 } else if let Some(kind) = inline_kind {
                     inline_patterns.push(key);
@@ -148,6 +151,7 @@ impl Lexicon {
         }
         Lexicon {
             lines,
+            end_headers,
             inline,
             inline_kinds,
             byline_prefixes,
@@ -162,6 +166,11 @@ impl Lexicon {
     /// from [`normalize_phrase`].
     pub fn line_phrase(&self, normalized: &str) -> Option<LinePhrase> {
         self.lines.get(normalized).copied()
+    }
+
+    /// True when the whole line (normalised) opens the end matter.
+    pub fn is_end_header(&self, normalized: &str) -> bool {
+        self.end_headers.contains(normalized)
     }
 
     /// The first chrome phrase inside `lowered` (a lower-cased line).

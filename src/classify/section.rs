@@ -27,6 +27,11 @@ impl LineClassifier for Section {
         }
         let text = &doc.lines[i].text;
         let normalized = normalize_phrase(text);
+        if doc.lexicon.is_end_header(&normalized) {
+            return Some(Decision::chrome(Reason::EndHeader {
+                header: text.clone(),
+            }));
+        }
         match doc.lexicon.line_phrase(&normalized) {
             Some(LinePhrase::SectionHeader) => {
                 return Some(Decision::chrome(Reason::SectionHeader {
@@ -36,11 +41,6 @@ impl LineClassifier for Section {
             }
             Some(LinePhrase::CommentsHeader) => {
                 return Some(Decision::chrome(Reason::CommentsHeader {
-                    header: text.clone(),
-                }));
-            }
-            Some(LinePhrase::EndHeader) => {
-                return Some(Decision::chrome(Reason::EndHeader {
                     header: text.clone(),
                 }));
             }
