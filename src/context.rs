@@ -628,17 +628,16 @@ fn introduced_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
                 if blanks >= 2 {
                     break;
                 }
-            } else if d.label == Label::Body {
-                break;
-            } else if d.class == Class::Fixed && !matches!(d.reason, Reason::BareUrl) {
-                break;
-            } else if doc.features[j].words <= MAX_LIST_ITEM_WORDS
-                && !matches!(d.reason, Reason::BareUrl)
+            } else if matches!(d.reason, Reason::BareUrl) {
+                // A shop link under its item: neither item nor end.
+            } else if d.label == Label::Body
+                || d.class == Class::Fixed
+                || doc.features[j].words > MAX_LIST_ITEM_WORDS
             {
+                break;
+            } else {
                 blanks = 0;
                 items.push(j);
-            } else if !matches!(d.reason, Reason::BareUrl) {
-                break;
             }
             j += 1;
         }
@@ -738,9 +737,7 @@ fn title_and_subtitle(
         let standfirst = candidates.is_empty() && f.ends_sentence && (4..=60).contains(&f.words);
         if headline || standfirst {
             candidates.push(k);
-        } else if !candidates.is_empty() || d.label == Label::Body {
-            break;
-        } else if f.words > 3 {
+        } else if !candidates.is_empty() || d.label == Label::Body || f.words > 3 {
             break;
         }
     }

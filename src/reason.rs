@@ -287,7 +287,7 @@ impl fmt::Display for Reason {
                 )
             }
             Reason::ShortBetweenBody { words } => {
-                write!(f, "short line ({words} words) between body lines")
+                write!(f, "sentence of {words} words inside the body zone")
             }
             Reason::SubHeading { words } => {
                 write!(f, "sub-heading ({words} words) followed by body")

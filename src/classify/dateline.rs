@@ -59,7 +59,7 @@ fn byline_name(rest: &str) -> Option<&str> {
 fn doubled_publisher(before: &str) -> Option<&str> {
     let before = before.trim();
     let chars: Vec<(usize, char)> = before.char_indices().collect();
-    if chars.len() < 4 || chars.len() % 2 != 0 {
+    if chars.len() < 4 || !chars.len().is_multiple_of(2) {
         return None;
     }
     let half = chars[chars.len() / 2].0;
