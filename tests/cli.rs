@@ -250,15 +250,22 @@ fn a_missing_file_does_not_stop_the_others() {
         err.contains("no-such-file.txt"),
         "stderr names the file: {err}"
     );
-    let paths: Vec<String> = stdout(&o)
+    let records: Vec<Value> = stdout(&o)
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["path"].to_string())
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
         .collect();
+    let paths: Vec<String> = records.iter().map(|r| r["path"].to_string()).collect();
     assert_eq!(
         paths,
-        [format!("{:?}", s(&a)), format!("{:?}", s(&b))],
-        "the good inputs are still printed"
+        [
+            format!("{:?}", s(&a)),
+            format!("{:?}", s(&missing)),
+            format!("{:?}", s(&b))
+        ],
+        "one record per input, in order"
     );
+    assert!(records[1]["error"].is_string(), "{:?}", records[1]);
+    assert!(records[0]["error"].is_null() && records[2]["error"].is_null());
 }
 
 #[test]
@@ -289,7 +296,13 @@ fn a_binary_file_is_refused_and_the_others_processed() {
         err.contains("image.bin") && err.contains("binary"),
         "stderr: {err}"
     );
-    assert_eq!(stdout(&o).lines().count(), 1, "the text file is still read");
+    let records: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "one record per input");
+    assert!(records[0]["error"].as_str().unwrap().contains("binary"));
+    assert!(records[1]["body"].is_array(), "the text file is still read");
 }
 
 #[test]
