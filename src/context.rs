@@ -141,9 +141,7 @@ const MIN_WORDS_BEFORE_COMMENTS: usize = 50;
 fn comment_threads(doc: &Doc<'_>, decisions: &mut [Decision]) {
     // Prose is counted from where a first estimate of the body zone starts,
     // so teasers in the page header do not vouch for a "Comments" button.
-    let scores: Vec<f32> = (0..decisions.len())
-        .map(|k| line_score(doc, &decisions[k], k))
-        .collect();
+    let scores = line_scores(doc, decisions);
     let Some((zone_start, _, _)) = best_run(&scores) else {
         return;
     };
@@ -246,6 +244,8 @@ fn line_score(doc: &Doc<'_>, d: &Decision, k: usize) -> f32 {
         (Class::Short, _) => -2.0,
         (Class::Bad, _) => -(2.0 + words * 0.25),
         (Class::Fixed, Label::Chrome) => match d.reason {
+            // Hidden text is not on the page: it neither adds nor breaks.
+            Reason::Hidden => 0.0,
             Reason::SectionHeader { .. } => -12.0,
             Reason::RelatedHeadline { .. } => -5.0,
             Reason::MenuRun { .. } => -2.0,
@@ -253,6 +253,58 @@ fn line_score(doc: &Doc<'_>, d: &Decision, k: usize) -> f32 {
         },
         (Class::Fixed, _) => 0.0,
     }
+}
+
+/// Every line's score; on HTML pages the summary of a teaser card (a
+/// prose line under a linked headline) counts as chrome, so a feed of
+/// teasers does not weigh like an article.
+fn line_scores(doc: &Doc<'_>, decisions: &[Decision]) -> Vec<f32> {
+    (0..decisions.len())
+        .map(|k| {
+            let d = &decisions[k];
+            if is_prose(d) && is_teaser(doc, decisions, k) {
+                -(2.0 + doc.features[k].words.min(150) as f32 * 0.25)
+            } else {
+                line_score(doc, d, k)
+            }
+        })
+        .collect()
+}
+
+/// Lines looked back over for a teaser's headline.
+const TEASER_LOOKBACK: usize = 2;
+
+/// A prose line of an HTML page right under (at most one line between) a
+/// headline that is all link: a teaser card's summary.
+fn is_teaser(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> bool {
+    let Some(own) = doc.lines[k].hints.as_deref() else {
+        return false;
+    };
+    if own.link_density > 0.3 {
+        return false;
+    }
+    let mut j = k;
+    for _ in 0..TEASER_LOOKBACK {
+        let Some(p) = doc.prev_text(j) else {
+            return false;
+        };
+        j = p;
+        let Some(h) = doc.lines[j].hints.as_deref() else {
+            return false;
+        };
+        let words = doc.features[j].words;
+        if decisions[j].label == Label::Chrome
+            && h.link_density >= 0.8
+            && (4..=25).contains(&words)
+            && (h.heading_level > 0 || !doc.features[j].ends_sentence)
+        {
+            return true;
+        }
+        if decisions[j].label == Label::Body || is_prose(&decisions[j]) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The maximum-sum run of scores: (start, end inclusive, sum).
@@ -273,6 +325,30 @@ fn best_run(scores: &[f32]) -> Option<(usize, usize, f32)> {
     best
 }
 
+/// The block element whose lines have the highest total score, as
+/// (first line, last line, score); `None` for text dumps. Of equal scores
+/// the innermost block wins: it comes first, blocks being listed by end.
+fn best_block(doc: &Doc<'_>, scores: &[f32]) -> Option<(usize, usize, f32)> {
+    let mut prefix = Vec::with_capacity(scores.len() + 1);
+    prefix.push(0.0f64);
+    let mut sum = 0.0f64;
+    for &s in scores {
+        sum += f64::from(s);
+        prefix.push(sum);
+    }
+    let mut best: Option<(usize, usize, f64)> = None;
+    for block in doc.blocks {
+        if block.end > scores.len() || block.is_empty() {
+            continue;
+        }
+        let score = prefix[block.end] - prefix[block.start];
+        if score > 0.0 && best.is_none_or(|(_, _, b)| score > b) {
+            best = Some((block.start, block.end - 1, score));
+        }
+    }
+    best.map(|(a, b, s)| (a, b, s as f32))
+}
+
 /// A line that reads as a sentence: it ends one or holds one.
 fn is_sentence(doc: &Doc<'_>, k: usize) -> bool {
     let f = &doc.features[k];
@@ -281,46 +357,58 @@ fn is_sentence(doc: &Doc<'_>, k: usize) -> bool {
 
 /// Step 4. Finds the body zone and settles every prose line by it.
 fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) -> Option<Zone> {
-    let scores: Vec<f32> = (0..decisions.len())
-        .map(|k| line_score(doc, &decisions[k], k))
-        .collect();
-    let (mut start, mut end, main_score) = best_run(&scores)?;
-    // The zone's edges are sentences: a headline-like line opening or closing
-    // it is the title, the standfirst or an author line, not body.
-    // Gallery and carousel captions above the article come twice or more
-    // in a dump; the article's first paragraph does not.
-    let repeated = repeated_lines(doc);
-    while start < end
-        && (!(is_prose(&decisions[start]) && is_sentence(doc, start)) || repeated[start])
-    {
-        start += 1;
-    }
-    // A long sentence just above the zone, past a caption at most, opens the
-    // article even when names crowd out its stopwords ("Ngày 12/3, Bảo tàng
-    // Cổ vật Cung đình Huế khai mạc...").
-    let mut k = start;
-    while k > 0 {
-        k -= 1;
-        let d = &decisions[k];
-        if d.label == Label::Blank || d.label == Label::Caption {
-            continue;
+    let scores = line_scores(doc, decisions);
+    let (mut start, mut end, mut main_score) = best_run(&scores)?;
+    let container = best_block(doc, &scores);
+    if let Some((a, b, score)) = container {
+        // An HTML page: the zone is the block element whose lines weigh
+        // most, so it follows the page's own structure.
+        (start, end, main_score) = (a, b, score);
+        // The article follows its headline: what the block holds above
+        // the title (a news ticker, teasers) is not body.
+        if let Some(t) = (start..=end).rfind(|&k| decisions[k].label == Label::Title)
+            && t < end
+        {
+            start = t + 1;
         }
-        let f = &doc.features[k];
-        if d.class == Class::Bad && f.ends_sentence && f.words >= MIN_OPENING_SENTENCE_WORDS {
-            start = k;
-            continue;
+    } else {
+        // The zone's edges are sentences: a headline-like line opening or
+        // closing it is the title, the standfirst or an author line, not
+        // body. Gallery and carousel captions above the article come twice
+        // or more in a dump; the article's first paragraph does not.
+        let repeated = repeated_lines(doc);
+        while start < end
+            && (!(is_prose(&decisions[start]) && is_sentence(doc, start)) || repeated[start])
+        {
+            start += 1;
         }
-        break;
-    }
-    // A short last sentence ("He declined to comment.") may close it.
-    while end > start
-        && !(is_sentence(doc, end)
-            && matches!(
-                decisions[end].class,
-                Class::Good | Class::NearGood | Class::Short
-            ))
-    {
-        end -= 1;
+        // A long sentence just above the zone, past a caption at most,
+        // opens the article even when names crowd out its stopwords ("Ngày
+        // 12/3, Bảo tàng Cổ vật Cung đình Huế khai mạc...").
+        let mut k = start;
+        while k > 0 {
+            k -= 1;
+            let d = &decisions[k];
+            if d.label == Label::Blank || d.label == Label::Caption {
+                continue;
+            }
+            let f = &doc.features[k];
+            if d.class == Class::Bad && f.ends_sentence && f.words >= MIN_OPENING_SENTENCE_WORDS {
+                start = k;
+                continue;
+            }
+            break;
+        }
+        // A short last sentence ("He declined to comment.") may close it.
+        while end > start
+            && !(is_sentence(doc, end)
+                && matches!(
+                    decisions[end].class,
+                    Class::Good | Class::NearGood | Class::Short
+                ))
+        {
+            end -= 1;
+        }
     }
     // A list of teaser cards (headline, kicker or date, then a one-line
     // summary) after the article reads as prose and joins the zone; cut it.
@@ -383,6 +471,11 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
             }
         } else if prose {
             continue;
+        } else if container.is_some() && matches!(d.reason, Reason::NotProse { .. }) {
+            body(Reason::InContainer {
+                words: f.words,
+                lines: end + 1 - start,
+            })
         } else if f.ends_sentence {
             body(Reason::ShortBetweenBody { words: f.words })
         } else if f.is_headline_like()

@@ -7,7 +7,11 @@ use crate::context::{self, ContextConfig};
 use crate::error::Error;
 use crate::features::{Features, measure};
 use crate::lexicon::{Lexicon, detect_language};
-use crate::line::Line;
+use crate::line::{Label, Line};
+use std::ops::Range;
+
+use crate::metadata::{self, Metadata};
+use crate::read::html::HtmlPage;
 use crate::read::{self, InputFormat};
 
 /// What to favour when a line is doubtful.
@@ -153,6 +157,11 @@ impl Extractor {
 
     /// Extracts the article from raw bytes: decodes them (BOM, declared or
     /// detected charset), decides text or HTML, and runs the pipeline.
+    ///
+    /// The charset comes from a byte-order mark, else from a `<meta>`
+    /// declaration in the first 1024 bytes (believed unless the bytes are
+    /// valid UTF-8 that is not plain ASCII: pages often declare Latin-1 and
+    /// send UTF-8), else from valid UTF-8, else from a detector's guess.
     pub fn extract_bytes(&self, bytes: &[u8]) -> Result<Article, Error> {
         if bytes.len() > self.config.max_bytes {
             return Err(Error::TooLarge {
@@ -160,8 +169,21 @@ impl Extractor {
                 limit: self.config.max_bytes,
             });
         }
-        let text = read::decode(bytes, None)?;
-        Ok(self.extract_text(&text))
+        let declared = match self.config.input_format {
+            InputFormat::Text => None,
+            InputFormat::Auto | InputFormat::Html => read::html::sniff_charset(bytes),
+        };
+        let text = read::decode(bytes, declared)?;
+        let html = match self.config.input_format {
+            InputFormat::Auto => read::looks_like_html(&text),
+            InputFormat::Text => false,
+            InputFormat::Html => true,
+        };
+        Ok(if html {
+            self.extract_html(&text)
+        } else {
+            self.extract_text(&text)
+        })
     }
 
     /// Extracts the article from a text dump.
@@ -169,10 +191,54 @@ impl Extractor {
         self.extract_lines(read::text::read_lines(text))
     }
 
+    /// Extracts the article from an HTML page: its blocks go through the
+    /// same pipeline as a dump's lines, and the page's metadata fills the
+    /// fields (see [`Extractor::extract_page`]).
+    pub fn extract_html(&self, html: &str) -> Article {
+        self.extract_page(read::html::read_html(html))
+    }
+
+    /// Runs the pipeline on HTML lines and completes the article with the
+    /// page's metadata.
+    ///
+    /// Metadata wins over what the line pipeline found for the title, the
+    /// byline, the date and the source URL: those fields are written for
+    /// machines (ISO dates, names without "By", the canonical address)
+    /// and do not depend on where the page prints them. The line pipeline
+    /// fills what the page does not declare. The declared language is kept
+    /// unless the text is confidently in another one (templates often keep
+    /// a default `lang`).
+    pub fn extract_page(&self, page: HtmlPage) -> Article {
+        let meta = metadata::resolve(&page.meta, &page.lines);
+        let mut article = self.run(page.lines, &page.blocks, Some(&meta));
+        article.title = meta.title.clone().or(article.title);
+        article.byline = meta.byline.clone().or(article.byline);
+        article.date = meta.date.clone().or(article.date);
+        article.source_url = meta.source_url.clone().or(article.source_url);
+        article.site_name = meta.site_name.clone();
+        if article.language.is_none() {
+            article.language = meta.language.clone();
+        }
+        article
+    }
+
     /// Runs the pipeline on lines from any front-end.
     pub fn extract_lines(&self, lines: Vec<Line>) -> Article {
+        self.run(lines, &[], None)
+    }
+
+    fn run(&self, lines: Vec<Line>, blocks: &[Range<usize>], meta: Option<&Metadata>) -> Article {
         let lexicon = Lexicon::get();
-        let lang = detect_language(&language_sample(&lines));
+        let lang = detect_language(&language_sample(&lines)).or_else(|| {
+            // Too little text to tell: the page's declaration, when the
+            // lexicon knows the language.
+            let declared = meta?.language.as_deref()?;
+            lexicon.stopwords(declared)?;
+            stop_words::available_languages()
+                .iter()
+                .copied()
+                .find(|c| *c == declared)
+        });
         let stopwords = lang.and_then(|l| lexicon.stopwords(l));
         let mut scratch = String::new();
         let features: Vec<Features> = lines
@@ -185,10 +251,14 @@ impl Extractor {
             lang,
             lexicon,
             stopword_median: classify::stopword_median(&features),
+            blocks,
         };
         let mut decisions: Vec<Decision> = (0..lines.len())
             .map(|i| self.classify_line(&doc, i))
             .collect();
+        if let Some(meta) = meta {
+            mark_title(&doc, &mut decisions, meta);
+        }
         context::revise(&doc, &mut decisions, &self.context);
         assemble(&lines, &decisions, lang, self.config.explain)
     }
@@ -224,4 +294,26 @@ fn language_sample(lines: &[Line]) -> String {
         }
     }
     sample
+}
+
+/// The headline the metadata names, found among the first headings: labelled
+/// title before the context pass, so the body zone does not start with it.
+fn mark_title(doc: &Doc<'_>, decisions: &mut [Decision], meta: &Metadata) {
+    let Some(title) = meta.title.as_deref() else {
+        return;
+    };
+    let found = doc.lines.iter().position(|l| {
+        l.text == title
+            && l.hints
+                .as_deref()
+                .is_some_and(|h| h.heading_level > 0 && !h.hidden)
+    });
+    if let Some(k) = found {
+        decisions[k] = Decision::fixed(
+            Label::Title,
+            crate::Reason::Title {
+                words: doc.features[k].words,
+            },
+        );
+    }
 }

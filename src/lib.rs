@@ -37,6 +37,7 @@ pub mod extractor;
 pub mod features;
 pub mod lexicon;
 pub mod line;
+pub mod metadata;
 pub mod read;
 pub mod reason;
 pub mod render;
@@ -46,6 +47,7 @@ pub use classify::{Decision, LineClassifier};
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder, Focus};
 pub use line::{DomHints, Label, Line, Zones};
+pub use metadata::Metadata;
 pub use read::InputFormat;
 pub use reason::Reason;
 

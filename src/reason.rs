@@ -154,6 +154,13 @@ pub enum Reason {
         /// Words in the line.
         words: usize,
     },
+    /// Inside the HTML block element that holds the article's text.
+    InContainer {
+        /// Words in the line.
+        words: usize,
+        /// Lines in the block.
+        lines: usize,
+    },
     /// One of a run of short lines between body paragraphs: a list.
     ListInBody {
         /// Lines in the run.
@@ -294,6 +301,12 @@ impl fmt::Display for Reason {
             }
             Reason::IntroducedList { count } => {
                 write!(f, "one of {count} list items announced by a colon")
+            }
+            Reason::InContainer { words, lines } => {
+                write!(
+                    f,
+                    "line of {words} words inside the article's block of {lines} lines"
+                )
             }
             Reason::ListInBody { count } => {
                 write!(f, "one of {count} list lines between body paragraphs")

@@ -3,6 +3,7 @@
 //! link-dense blocks. Text dumps carry no hints, so this passes on them.
 
 use super::{Decision, Doc, LineClassifier};
+use crate::lexicon::LinePhrase;
 use crate::line::{Label, Zones};
 use crate::reason::Reason;
 
@@ -11,6 +12,23 @@ pub struct Dom;
 
 /// A block whose characters are mostly link text is navigation.
 pub const MAX_LINK_DENSITY: f32 = 0.5;
+
+/// Longest heading read as a comments heading.
+const MAX_COMMENTS_HEADING_WORDS: usize = 6;
+
+/// A short heading with a comments word in it: "Top Rated Comments",
+/// "3 Kommentare zu diesem Artikel". The words come from the phrase data's
+/// one-word comments headers.
+fn is_comments_heading(doc: &Doc<'_>, i: usize) -> bool {
+    if doc.features[i].words > MAX_COMMENTS_HEADING_WORDS {
+        return false;
+    }
+    doc.lines[i]
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .any(|w| doc.lexicon.line_phrase(&w.to_lowercase()) == Some(LinePhrase::CommentsHeader))
+}
 
 impl LineClassifier for Dom {
     fn name(&self) -> &'static str {
@@ -35,13 +53,21 @@ impl LineClassifier for Dom {
                 token: (*name).to_string(),
             }));
         }
+        let f = &doc.features[i];
         if let Some(token) = hints.chrome_tokens.first() {
             return Some(Decision::chrome(Reason::DomChrome {
                 token: (*token).to_string(),
             }));
         }
-        let f = &doc.features[i];
-        if hints.link_density > MAX_LINK_DENSITY && !(f.words >= 30 && f.ends_sentence) {
+        if hints.heading_level > 0 && is_comments_heading(doc, i) {
+            return Some(Decision::chrome(Reason::CommentsHeader {
+                header: doc.lines[i].text.clone(),
+            }));
+        }
+        // A long sentence with a few words linked is prose; one that is
+        // all link is a teaser pointing elsewhere.
+        let linked_prose = f.words >= 30 && f.ends_sentence && hints.link_density < 0.8;
+        if hints.link_density > MAX_LINK_DENSITY && !linked_prose {
             return Some(Decision::chrome(Reason::LinkDense {
                 density: hints.link_density,
             }));

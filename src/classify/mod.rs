@@ -99,6 +99,9 @@ pub struct Doc<'a> {
     /// Median stopword share of the document's long sentences: how densely
     /// this language, by this list, uses stopwords in prose.
     pub stopword_median: Option<f32>,
+    /// Line ranges of the page's block elements (HTML; empty for dumps):
+    /// the containers the body zone may be snapped to.
+    pub blocks: &'a [std::ops::Range<usize>],
 }
 
 /// The median stopword share over lines of at least 12 words that end a
@@ -188,6 +191,7 @@ pub(crate) mod testing {
             lang,
             lexicon,
             stopword_median: stopword_median(&features),
+            blocks: &[],
         };
         classifier.classify(&doc, i)
     }

@@ -3,6 +3,7 @@
 //! Text dumps give a line per input line; HTML pages a line per block
 //! element (see [`html`]). Both decode bytes the same way.
 
+pub mod html;
 pub mod text;
 
 use crate::error::Error;

@@ -1,0 +1,661 @@
+//! What an HTML page says about itself: title, canonical URL, date, author,
+//! language and site name, from `<meta>` tags, JSON-LD, `<title>`, `<h1>`,
+//! `<time>` and `rel=author` links.
+//!
+//! The HTML reader gathers the raw values into [`PageMeta`] during its walk;
+//! [`resolve`] picks one value per field. Machine-readable fields (JSON-LD,
+//! Open Graph, `article:` metas) are preferred over text the line pipeline
+//! found: they are written for machines, hold the date in ISO form and the
+//! author without "By", and do not depend on where the page puts them.
+
+use serde_json::Value;
+
+use crate::line::{Line, Zones};
+
+/// Raw metadata of a page, as the HTML reader found it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PageMeta {
+    /// The `lang` attribute of `<html>`.
+    pub lang: Option<String>,
+    /// The text of the first `<title>` outside SVG.
+    pub title_tag: Option<String>,
+    /// `<meta>` tags: (`name`, `property` or `itemprop`, lower case; `content`).
+    pub metas: Vec<(String, String)>,
+    /// `<link rel="canonical">`.
+    pub canonical: Option<String>,
+    /// Bodies of `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// `datetime` of the first `<time>` inside `<article>`/`<main>`, else of
+    /// the first `<time>` at all.
+    pub time: Option<String>,
+    /// Whether [`PageMeta::time`] came from inside the main zone.
+    time_in_main: bool,
+    /// Text of the first `rel="author"` link.
+    pub rel_author: Option<String>,
+}
+
+/// Longest JSON-LD script parsed, in bytes: a bigger one is a data dump.
+const MAX_JSON_LD_BYTES: usize = 1 << 20;
+
+impl PageMeta {
+    /// Takes what element `el` says about the page, if anything.
+    pub(crate) fn collect(
+        &mut self,
+        node: ego_tree::NodeRef<'_, scraper::Node>,
+        el: &scraper::node::Element,
+        in_main: bool,
+    ) {
+        match el.name() {
+            "html" => {
+                if self.lang.is_none() {
+                    self.lang = el.attr("lang").map(|l| l.trim().to_string());
+                }
+            }
+            "title" => {
+                if self.title_tag.is_none() {
+                    self.title_tag = Some(collapse(&own_text(node)));
+                }
+            }
+            "meta" => {
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop"))
+                    .or_else(|| el.attr("http-equiv"));
+                if let (Some(key), Some(content)) = (key, el.attr("content"))
+                    && !content.trim().is_empty()
+                    && self.metas.len() < 500
+                {
+                    self.metas
+                        .push((key.trim().to_ascii_lowercase(), collapse(content)));
+                }
+            }
+            "link" => {
+                let rel = el.attr("rel").unwrap_or("");
+                if self.canonical.is_none()
+                    && rel
+                        .split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                {
+                    self.canonical = el.attr("href").map(|h| h.trim().to_string());
+                }
+            }
+            "script" => {
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                    && self.json_ld.len() < 20
+                {
+                    let text = own_text(node);
+                    if text.len() <= MAX_JSON_LD_BYTES {
+                        self.json_ld.push(text);
+                    }
+                }
+            }
+            "time" => {
+                let value = el
+                    .attr("datetime")
+                    .or_else(|| el.attr("content"))
+                    .map(str::trim);
+                if let Some(value) = value.filter(|v| !v.is_empty())
+                    && (self.time.is_none() || in_main && !self.time_in_main)
+                {
+                    self.time = Some(value.to_string());
+                    self.time_in_main = in_main;
+                }
+            }
+            "a" => {
+                if self.rel_author.is_none()
+                    && el
+                        .attr("rel")
+                        .is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author"))
+                {
+                    let text = collapse(&all_text(node));
+                    if !text.is_empty() {
+                        self.rel_author = Some(text);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The first `<meta>` content under any of `keys`, in the order given.
+    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+}
+
+/// Text of the direct text children.
+fn own_text(node: ego_tree::NodeRef<'_, scraper::Node>) -> String {
+    node.children()
+        .filter_map(|c| c.value().as_text().map(|t| &**t))
+        .collect()
+}
+
+/// Text of all descendants, bounded.
+fn all_text(node: ego_tree::NodeRef<'_, scraper::Node>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let Some(t) = d.value().as_text() {
+            out.push_str(t);
+            if out.len() > 400 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Whitespace runs folded into one space, ends trimmed.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(crate::read::html::is_space)
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// One value per field, chosen from a page's [`PageMeta`] and lines.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metadata {
+    /// The headline.
+    pub title: Option<String>,
+    /// The page's description (`og:description`, `description`).
+    pub description: Option<String>,
+    /// The author or authors, comma separated.
+    pub byline: Option<String>,
+    /// Publication date, YYYY-MM-DD.
+    pub date: Option<String>,
+    /// The declared language, ISO 639-1 lower case.
+    pub language: Option<String>,
+    /// The site's name.
+    pub site_name: Option<String>,
+    /// The canonical URL.
+    pub source_url: Option<String>,
+}
+
+/// What JSON-LD article objects say.
+#[derive(Default)]
+struct LdArticle {
+    headline: Option<String>,
+    date: Option<String>,
+    authors: Vec<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+}
+
+/// Schema.org types that describe the page's article.
+fn is_article_type(t: &str) -> bool {
+    let t = t.rsplit('/').next().unwrap_or(t);
+    t.ends_with("Article")
+        || matches!(
+            t,
+            "BlogPosting"
+                | "LiveBlogPosting"
+                | "SocialMediaPosting"
+                | "Report"
+                | "WebPage"
+                | "ItemPage"
+                | "Recipe"
+                | "Review"
+                | "Story"
+                | "Posting"
+        )
+}
+
+fn types_of(obj: &serde_json::Map<String, Value>) -> Vec<&str> {
+    match obj.get("@type") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Names in an `author` value: a string, a Person, or a list of them.
+fn names_of(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => {
+            let s = collapse(s);
+            if !s.is_empty() && !s.starts_with("http") && !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        Value::Array(items) => items.iter().take(10).for_each(|v| names_of(v, out)),
+        Value::Object(o) => {
+            if let Some(name) = o.get("name") {
+                names_of(name, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn string_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) if !s.trim().is_empty() => Some(collapse(s)),
+        Value::Object(o) => string_of(o.get("@id").or_else(|| o.get("url"))),
+        Value::Array(a) => string_of(a.first()),
+        _ => None,
+    }
+}
+
+/// Walks the JSON-LD values with an explicit stack and fills `ld` from the
+/// best article object: a `*Article`/`*Posting` type before a `WebPage`.
+fn read_json_ld(scripts: &[String]) -> LdArticle {
+    let mut best: Option<(u8, LdArticle)> = None;
+    for script in scripts {
+        // Sites leave trailing commas and HTML comments in; a script that
+        // does not parse is skipped.
+        let Ok(value) = serde_json::from_str::<Value>(script.trim()) else {
+            continue;
+        };
+        let mut stack = vec![&value];
+        let mut seen = 0;
+        while let Some(v) = stack.pop() {
+            seen += 1;
+            if seen > 10_000 {
+                break;
+            }
+            match v {
+                Value::Array(items) => stack.extend(items.iter().rev()),
+                Value::Object(o) => {
+                    if let Some(graph) = o.get("@graph") {
+                        stack.push(graph);
+                    }
+                    let types = types_of(o);
+                    let rank = if types
+                        .iter()
+                        .any(|t| is_article_type(t) && !t.ends_with("Page"))
+                    {
+                        2
+                    } else if types.iter().any(|t| is_article_type(t)) {
+                        1
+                    } else {
+                        0
+                    };
+                    if rank == 0 || best.as_ref().is_some_and(|(r, _)| *r >= rank) {
+                        continue;
+                    }
+                    let mut authors = Vec::new();
+                    if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+                        names_of(a, &mut authors);
+                    }
+                    let publisher = o.get("publisher").and_then(|p| {
+                        let mut names = Vec::new();
+                        names_of(p, &mut names);
+                        names.into_iter().next()
+                    });
+                    let ld = LdArticle {
+                        headline: string_of(o.get("headline").or_else(|| o.get("name"))),
+                        date: string_of(o.get("datePublished").or_else(|| o.get("dateCreated"))),
+                        authors,
+                        publisher,
+                        url: string_of(o.get("url").or_else(|| o.get("mainEntityOfPage"))),
+                    };
+                    best = Some((rank, ld));
+                }
+                _ => {}
+            }
+        }
+    }
+    best.map(|(_, ld)| ld).unwrap_or_default()
+}
+
+/// Lower-case letters and digits, one space between words: the form titles
+/// are compared in.
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Separators between a headline and the site name in `<title>`.
+const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
+
+/// The `<title>` without its site-name part: the segment left after
+/// removing the one naming the site, or else the longest segment.
+fn clean_title(title: &str, site: Option<&str>) -> String {
+    let Some(sep) = TITLE_SEPARATORS.iter().find(|s| title.contains(*s)) else {
+        return title.to_string();
+    };
+    let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
+    if let Some(site) = site.map(normalize).filter(|s| !s.is_empty()) {
+        let kept: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| {
+                let n = normalize(p);
+                n != site && !site.contains(&n)
+            })
+            .collect();
+        if kept.len() == 1 {
+            return kept[0].to_string();
+        }
+        if kept.len() < parts.len() && !kept.is_empty() {
+            return kept.join(sep);
+        }
+    }
+    parts
+        .iter()
+        .max_by_key(|p| p.chars().count())
+        .map_or_else(|| title.to_string(), |p| p.to_string())
+}
+
+/// YYYY-MM-DD from an ISO date or date-time ("2024-04-12T07:30:00+01:00",
+/// "2024/04/12", "20240412"), or from a date written in words.
+pub fn normalize_date(value: &str) -> Option<String> {
+    let v = value.trim();
+    let digits: Vec<u32> = v
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .take(3)
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    let ymd = match digits.as_slice() {
+        [y, m, d, ..] if *y >= 1900 && v.starts_with(|c: char| c.is_ascii_digit()) => {
+            Some((*y, *m, *d))
+        }
+        [n, ..] if (19000101..=21001231).contains(n) => Some((n / 10000, n / 100 % 100, n % 100)),
+        _ => None,
+    };
+    if let Some((y, m, d)) = ymd
+        && (1900..=2100).contains(&y)
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+    {
+        return Some(format!("{y:04}-{m:02}-{d:02}"));
+    }
+    crate::date::find_date(v, false).map(|d| d.ymd)
+}
+
+/// A date in a URL path: `/2024/04/12/`, `/2024-04-12-`, `-20240412`.
+pub fn url_date(url: &str) -> Option<String> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let bytes = path.as_bytes();
+    let num = |s: &[u8]| -> Option<u32> {
+        s.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| std::str::from_utf8(s).ok()?.parse().ok())
+            .flatten()
+    };
+    for k in 0..bytes.len() {
+        if k > 0 && bytes[k - 1].is_ascii_digit() {
+            continue;
+        }
+        // YYYY?MM?DD with one separator between.
+        if k + 10 <= bytes.len()
+            && matches!(bytes[k + 4], b'/' | b'-' | b'_')
+            && bytes[k + 7] == bytes[k + 4]
+            && (k + 10 == bytes.len() || !bytes[k + 10].is_ascii_digit())
+            && let (Some(y), Some(m), Some(d)) = (
+                num(&bytes[k..k + 4]),
+                num(&bytes[k + 5..k + 7]),
+                num(&bytes[k + 8..k + 10]),
+            )
+            && (1990..=2100).contains(&y)
+            && (1..=12).contains(&m)
+            && (1..=31).contains(&d)
+        {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        }
+        // YYYYMMDD as a whole number.
+        if k + 8 <= bytes.len()
+            && (k + 8 == bytes.len() || !bytes[k + 8].is_ascii_digit())
+            && let Some(n) = num(&bytes[k..k + 8])
+            && let Some(date) = normalize_date(&n.to_string())
+        {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// Looks like an absolute web address.
+fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+/// Strips "By " and similar prefixes from an author value.
+fn clean_author(name: &str) -> Option<String> {
+    let name = collapse(name);
+    let lower = name.to_lowercase();
+    let name = ["by ", "von ", "par ", "por ", "di ", "door "]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map_or(name.as_str(), |p| name[p.len()..].trim());
+    (!name.is_empty() && !is_url(name) && name.chars().count() <= 120).then(|| name.to_string())
+}
+
+/// Headline-level lines (`<h1>`) that are visible and outside navigation,
+/// footers and asides.
+fn h1_lines(lines: &[Line]) -> impl Iterator<Item = &str> {
+    lines.iter().filter_map(|l| {
+        let h = l.hints.as_deref()?;
+        let chrome = Zones(Zones::NAV.0 | Zones::FOOTER.0 | Zones::ASIDE.0);
+        (h.heading_level == 1 && !h.hidden && !h.zones.intersects(chrome))
+            .then_some(l.text.as_str())
+    })
+}
+
+/// Picks one value per field from what the page says.
+///
+/// - title: an `<h1>` that agrees with `og:title`, JSON-LD `headline` or
+///   `<title>` (agreeing sources are the surest); else `og:title`, the
+///   JSON-LD headline, the cleaned `<title>`, the first `<h1>`, in order;
+/// - source URL: canonical link, `og:url`, JSON-LD `url`;
+/// - date: JSON-LD `datePublished`, `article:published_time` and kin,
+///   the first `<time datetime>`, a date in the URL;
+/// - byline: JSON-LD `author`, `author` metas, a `rel=author` link;
+/// - language: the `lang` of `<html>` (primary subtag);
+/// - site name: `og:site_name`, `application-name`, JSON-LD `publisher`.
+pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
+    let ld = read_json_ld(&meta.json_ld);
+    let site_name = meta
+        .meta(&["og:site_name", "application-name", "twitter:site"])
+        .filter(|s| !s.starts_with('@'))
+        .map(str::to_string)
+        .or_else(|| ld.publisher.clone());
+    let site = site_name.as_deref();
+    let og_title = meta
+        .meta(&["og:title", "twitter:title"])
+        .map(|t| clean_title(t, site));
+    let title_tag = meta.title_tag.as_deref().filter(|t| !t.is_empty());
+    let cleaned_tag = title_tag.map(|t| clean_title(t, site));
+    let sources: Vec<String> = [
+        og_title.as_deref(),
+        ld.headline.as_deref(),
+        cleaned_tag.as_deref(),
+        title_tag,
+    ]
+    .into_iter()
+    .flatten()
+    .map(normalize)
+    .filter(|s| !s.is_empty())
+    .collect();
+    let agreeing_h1 = h1_lines(lines).take(5).find(|h| {
+        let n = normalize(h);
+        !n.is_empty()
+            && sources
+                .iter()
+                .any(|s| *s == n || (n.len() >= 12 && s.contains(&n)))
+    });
+    let site_norm = site.map(normalize);
+    let not_site = |t: &String| site_norm.as_ref() != Some(&normalize(t)) && !t.is_empty();
+    let title = agreeing_h1
+        .map(str::to_string)
+        .or_else(|| og_title.clone().filter(not_site))
+        .or_else(|| ld.headline.clone().filter(not_site))
+        .or_else(|| cleaned_tag.clone().filter(not_site))
+        .or_else(|| h1_lines(lines).next().map(str::to_string).filter(not_site));
+    let source_url = meta
+        .canonical
+        .clone()
+        .filter(|u| is_url(u))
+        .or_else(|| {
+            meta.meta(&["og:url"])
+                .filter(|u| is_url(u))
+                .map(str::to_string)
+        })
+        .or_else(|| ld.url.clone().filter(|u| is_url(u)));
+    let date = ld
+        .date
+        .as_deref()
+        .and_then(normalize_date)
+        .or_else(|| {
+            meta.meta(&[
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "parsely-pub-date",
+                "sailthru.date",
+                "dc.date.issued",
+                "dcterms.date",
+                "dc.date",
+                "date",
+            ])
+            .and_then(normalize_date)
+        })
+        .or_else(|| meta.time.as_deref().and_then(normalize_date))
+        .or_else(|| source_url.as_deref().and_then(url_date));
+    let byline = (!ld.authors.is_empty())
+        .then(|| ld.authors.join(", "))
+        .and_then(|a| clean_author(&a))
+        .or_else(|| {
+            meta.meta(&[
+                "author",
+                "article:author",
+                "byl",
+                "parsely-author",
+                "sailthru.author",
+                "dc.creator",
+            ])
+            .and_then(clean_author)
+        })
+        .or_else(|| meta.rel_author.as_deref().and_then(clean_author))
+        .filter(|a| site_norm.as_ref() != Some(&normalize(a)));
+    let language = meta
+        .lang
+        .as_deref()
+        .or_else(|| meta.meta(&["content-language", "og:locale"]))
+        .and_then(primary_subtag);
+    let description = meta
+        .meta(&["og:description", "description", "twitter:description"])
+        .map(str::to_string);
+    Metadata {
+        title,
+        description,
+        byline,
+        date,
+        language,
+        site_name,
+        source_url,
+    }
+}
+
+/// "en-GB" and "pt_BR" give "en" and "pt"; two or three letters only.
+fn primary_subtag(lang: &str) -> Option<String> {
+    let primary = lang.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase()))
+        .then_some(primary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::html::read_html;
+
+    fn page_meta(html: &str) -> Metadata {
+        let page = read_html(html);
+        resolve(&page.meta, &page.lines)
+    }
+
+    #[test]
+    fn agreeing_h1_and_metas() {
+        let m = page_meta(
+            r#"<html lang="en-GB"><head><title>Big bridge reopens | The Gazette</title>
+            <meta property="og:site_name" content="The Gazette">
+            <meta property="og:title" content="Big bridge reopens">
+            <meta name="author" content="By Ann Lee">
+            <link rel="canonical" href="https://example.org/news/2024/03/05/bridge">
+            <meta property="article:published_time" content="2024-03-05T10:00:00Z">
+            </head><body><h1 class="logo">The Gazette</h1><article><h1>Big bridge reopens</h1>
+            <p>Text.</p></article></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Big bridge reopens"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(m.language.as_deref(), Some("en"));
+        assert_eq!(m.site_name.as_deref(), Some("The Gazette"));
+        assert_eq!(
+            m.source_url.as_deref(),
+            Some("https://example.org/news/2024/03/05/bridge")
+        );
+    }
+
+    #[test]
+    fn json_ld_graph_wins_for_author_and_date() {
+        let m = page_meta(
+            r#"<head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"Site"},
+            {"@type":["NewsArticle"],"headline":"Floods close roads","datePublished":"2023-11-02",
+             "author":[{"@type":"Person","name":"Kim Park"},{"@type":"Person","name":"Li Wei"}]}]}
+            </script><meta name="author" content="Desk"></head><body><p>x</p></body>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Kim Park, Li Wei"));
+        assert_eq!(m.date.as_deref(), Some("2023-11-02"));
+        assert_eq!(m.title.as_deref(), Some("Floods close roads"));
+    }
+
+    #[test]
+    fn broken_json_ld_and_title_suffix() {
+        let m = page_meta(
+            r#"<head><title>Council votes on budget - City News</title>
+            <script type="application/ld+json">{"@type": "NewsArticle", broken</script></head>
+            <body><time datetime="2022-01-09T08:00">9 Jan</time></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Council votes on budget"));
+        assert_eq!(m.date.as_deref(), Some("2022-01-09"));
+    }
+
+    #[test]
+    fn dates_from_urls_and_values() {
+        assert_eq!(
+            url_date("https://x.org/2021/07/30/story").as_deref(),
+            Some("2021-07-30")
+        );
+        assert_eq!(
+            url_date("https://x.org/a-story-20240601").as_deref(),
+            Some("2024-06-01")
+        );
+        assert_eq!(url_date("https://x.org/story-123456789"), None);
+        assert_eq!(
+            normalize_date("2024-04-12T07:30:00+01:00").as_deref(),
+            Some("2024-04-12")
+        );
+        assert_eq!(normalize_date("not a date"), None);
+    }
+}

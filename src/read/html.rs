@@ -1,0 +1,908 @@
+//! The HTML front-end: parses a page with html5ever (through `scraper`) and
+//! walks the DOM into block lines carrying [`DomHints`].
+//!
+//! Each block element (`p`, `div`, `li`, `h2`, `td`...) gives one line made
+//! of its own text: inline children are glued in, whitespace is collapsed,
+//! and text of nested blocks goes to lines of their own. A `<br>` after a
+//! sentence end, or two `<br>` in a row, also ends a line (old layouts make
+//! paragraphs that way). Scripts, styles, templates, `noscript`, SVG, frames,
+//! form controls and the `<head>` give no lines; image alt text is no text.
+//!
+//! The walk is one pass over the tree with an explicit stack, so deeply
+//! nested pages cannot overflow the call stack, and every node is visited
+//! once. Metadata elements (`<title>`, `<meta>`, canonical links, JSON-LD,
+//! `<time>`, `rel=author`) are collected on the way into [`PageMeta`].
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+use crate::line::{DomHints, Line, Zones};
+use crate::metadata::PageMeta;
+
+/// A page read into lines and raw metadata.
+#[derive(Clone, Debug, Default)]
+pub struct HtmlPage {
+    /// One line per block of visible (or hidden, flagged) text.
+    pub lines: Vec<Line>,
+    /// What the page says about itself.
+    pub meta: PageMeta,
+    /// The line ranges (`start..end`) of block elements holding at least one
+    /// line, in document order of their ends; nested elements give nested
+    /// ranges. The body-zone pass picks the article's container among them.
+    pub blocks: Vec<std::ops::Range<usize>>,
+}
+
+/// Chrome words looked for in class and id attributes, as reported in
+/// [`DomHints::chrome_tokens`]. The position in this list is the token's bit.
+pub const CHROME_TOKENS: [&str; 20] = [
+    "nav",
+    "menu",
+    "share",
+    "social",
+    "related",
+    "comment",
+    "footer",
+    "cookie",
+    "newsletter",
+    "promo",
+    "ad",
+    "sidebar",
+    "breadcrumb",
+    "popup",
+    "subscribe",
+    "sponsor",
+    "widget",
+    "tags",
+    "trending",
+    "recommended",
+];
+
+/// Bit of a token name in [`CHROME_TOKENS`].
+const fn bit(k: usize) -> u32 {
+    1 << k
+}
+
+/// The chrome token one lower-case part of a class or id names, as a bit.
+///
+/// Short words match only as whole parts ("ad" in `ad-slot`, never in
+/// `header`, `read` or `download`); longer ones also inside compounds
+/// (`relatedposts`, `commentlist`, `megamenu`).
+fn token_of_part(p: &str) -> u32 {
+    if p.len() < 2 {
+        return 0;
+    }
+    let has = |w: &str| p.contains(w);
+    if p == "nav"
+        || p.starts_with("navbar")
+        || p.starts_with("navigation")
+        || p.starts_with("navlist")
+        || p.starts_with("navlinks")
+        || (p.ends_with("nav") && p.len() <= 8 && p != "canvas")
+    {
+        return bit(0);
+    }
+    if has("menu") {
+        return bit(1);
+    }
+    if (p.starts_with("share") && !p.starts_with("shareholder"))
+        || p == "sharing"
+        || (p.ends_with("share") && p.len() <= 14)
+        || p == "addthis"
+        || p == "addtoany"
+    {
+        return bit(2);
+    }
+    if has("social") {
+        return bit(3);
+    }
+    if has("related") {
+        return bit(4);
+    }
+    if has("comment") || p == "disqus" || p == "replies" {
+        return bit(5);
+    }
+    if has("footer") {
+        return bit(6);
+    }
+    if has("cookie") || p == "consent" || p == "gdpr" {
+        return bit(7);
+    }
+    if has("newsletter") {
+        return bit(8);
+    }
+    if p.starts_with("promo") {
+        return bit(9);
+    }
+    if matches!(
+        p,
+        "ad" | "ads"
+            | "adv"
+            | "adslot"
+            | "adunit"
+            | "adbox"
+            | "adsense"
+            | "adsbygoogle"
+            | "adwrapper"
+            | "adcontainer"
+            | "adzone"
+            | "adblock"
+            | "dfp"
+            | "banner"
+    ) || p.starts_with("advert")
+    {
+        return bit(10);
+    }
+    if has("sidebar") || p == "rail" {
+        return bit(11);
+    }
+    if has("breadcrumb") {
+        return bit(12);
+    }
+    if has("popup") || p == "modal" {
+        return bit(13);
+    }
+    if has("subscri") || p == "paywall" {
+        return bit(14);
+    }
+    if has("sponsor") {
+        return bit(15);
+    }
+    if has("widget") {
+        return bit(16);
+    }
+    if matches!(p, "tags" | "tagcloud" | "taglist" | "tagged") {
+        return bit(17);
+    }
+    if has("trending") {
+        return bit(18);
+    }
+    if has("recommend") || p == "outbrain" || p == "taboola" {
+        return bit(19);
+    }
+    0
+}
+
+/// First parts that make a class a state flag, not a role:
+/// `has-comments`, `no-sidebar`, `is-sticky`.
+const STATE_PREFIXES: [&str; 10] = [
+    "has", "no", "with", "is", "show", "hide", "enable", "disable", "js", "can",
+];
+
+/// Class names that hide their element from sighted readers.
+const HIDING_CLASSES: [&str; 5] = [
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screenreader-only",
+];
+
+/// Splits one class or id value into lower-case parts at punctuation and at
+/// camelCase humps, calling `f` on each. Allocation-free for short parts.
+fn for_each_part(value: &str, mut f: impl FnMut(&str)) {
+    let mut part = String::with_capacity(24);
+    let mut prev_lower = false;
+    for c in value.chars() {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && prev_lower && !part.is_empty() {
+                f(&part);
+                part.clear();
+            }
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            part.push(c.to_ascii_lowercase());
+        } else {
+            prev_lower = false;
+            if !part.is_empty() {
+                f(&part);
+                part.clear();
+            }
+        }
+    }
+    if !part.is_empty() {
+        f(&part);
+    }
+}
+
+/// Chrome token bits of one class (or id) value.
+fn tokens_of_class(class: &str) -> u32 {
+    let mut bits = 0;
+    let mut first = true;
+    let mut state = false;
+    for_each_part(class, |p| {
+        if first {
+            state = STATE_PREFIXES.contains(&p);
+            first = false;
+        }
+        if !state {
+            bits |= token_of_part(p);
+        }
+    });
+    bits
+}
+
+/// Names of the set token bits.
+fn token_names(bits: u32) -> Vec<&'static str> {
+    CHROME_TOKENS
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| bits & (1 << k) != 0)
+        .map(|(_, name)| *name)
+        .collect()
+}
+
+/// How an element takes part in the walk.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Its text is glued into the enclosing block's line.
+    Inline,
+    /// It starts and ends a line.
+    Block,
+    /// Nothing inside it is page text.
+    Skip,
+}
+
+fn kind_of(tag: &str) -> Kind {
+    match tag {
+        "script" | "style" | "template" | "noscript" | "svg" | "math" | "iframe" | "frame"
+        | "frameset" | "object" | "embed" | "canvas" | "head" | "select" | "option"
+        | "optgroup" | "datalist" | "textarea" | "button" | "audio" | "video" | "map" | "input"
+        | "img" | "picture" | "source" | "track" | "param" | "link" | "meta" | "title" | "base" => {
+            Kind::Skip
+        }
+        "address" | "article" | "aside" | "blockquote" | "body" | "center" | "dd" | "details"
+        | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure"
+        | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup"
+        | "hr" | "html" | "legend" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "pre"
+        | "section" | "summary" | "table" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr"
+        | "caption" | "ul" | "listing" | "plaintext" | "xmp" | "output" => Kind::Block,
+        // Custom elements (`amp-sidebar`, `my-widget`) are containers.
+        _ if tag.contains('-') => Kind::Block,
+        _ => Kind::Inline,
+    }
+}
+
+/// Whitespace, and the zero-width characters pages use as spacers.
+/// Other Unicode spaces (the ideographic space of Japanese headlines) are
+/// text and stay.
+pub fn is_space(c: char) -> bool {
+    c.is_ascii_whitespace() || matches!(c, '\u{a0}' | '\u{200b}' | '\u{200c}' | '\u{feff}')
+}
+
+/// One open element during the walk; the inherited values are cumulative.
+#[derive(Clone)]
+struct Frame {
+    kind: Kind,
+    /// Inside a skipped element: no text.
+    skip: bool,
+    /// Inside `svg`, `math` or `template`: not even metadata.
+    foreign: bool,
+    zones: Zones,
+    tokens: u32,
+    hidden: bool,
+    anchor: bool,
+    depth: u16,
+    /// Index of the nearest block frame (itself when a block).
+    block: usize,
+    /// Tag name, for block frames.
+    tag: Option<Box<str>>,
+    heading: u8,
+    /// Lines already made when the element opened.
+    first_line: usize,
+}
+
+/// The line being gathered.
+#[derive(Default)]
+struct Gather {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    pending_space: bool,
+    /// A `<br>` came and no text since.
+    after_br: bool,
+}
+
+impl Gather {
+    fn push_text(&mut self, text: &str, anchor: bool) {
+        if text.starts_with(is_space) && !self.text.is_empty() {
+            self.pending_space = true;
+        }
+        for word in text.split(is_space).filter(|w| !w.is_empty()) {
+            if self.pending_space && !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.pending_space = true;
+            self.text.push_str(word);
+            let n = if word.is_ascii() {
+                word.len()
+            } else {
+                word.chars().count()
+            };
+            self.chars += n;
+            if anchor {
+                self.link_chars += n;
+            }
+            self.after_br = false;
+        }
+        if !text.ends_with(is_space) && !text.trim_matches(is_space).is_empty() {
+            self.pending_space = false;
+        }
+    }
+}
+
+struct Walker {
+    /// Elements that contain the article's paragraphs, by pre-order number.
+    wraps_article: Vec<bool>,
+    /// Pre-order number of the next element.
+    next_element: usize,
+    stack: Vec<Frame>,
+    lines: Vec<Line>,
+    gather: Gather,
+    meta: PageMeta,
+    blocks: Vec<std::ops::Range<usize>>,
+}
+
+impl Walker {
+    /// Ends the current line, giving it the hints of the nearest block.
+    fn flush(&mut self) {
+        let g = std::mem::take(&mut self.gather);
+        if g.text.is_empty() {
+            return;
+        }
+        let Some(top) = self.stack.last() else {
+            return;
+        };
+        let block = &self.stack[top.block];
+        let hints = DomHints {
+            tag: block.tag.as_deref().unwrap_or("body").to_string(),
+            heading_level: block.heading,
+            link_density: if g.chars == 0 {
+                0.0
+            } else {
+                g.link_chars as f32 / g.chars as f32
+            },
+            depth: block.depth,
+            zones: block.zones,
+            chrome_tokens: token_names(block.tokens),
+            hidden: block.hidden,
+        };
+        self.lines.push(Line {
+            n: self.lines.len() + 1,
+            text: g.text,
+            hints: Some(Box::new(hints)),
+        });
+    }
+
+    fn open(&mut self, node: ego_tree::NodeRef<'_, Node>, el: &scraper::node::Element) {
+        let tag = el.name();
+        let parent = self.stack.last().cloned().unwrap_or(Frame {
+            kind: Kind::Block,
+            skip: false,
+            foreign: false,
+            zones: Zones::default(),
+            tokens: 0,
+            hidden: false,
+            anchor: false,
+            depth: 0,
+            block: 0,
+            tag: None,
+            heading: 0,
+            first_line: 0,
+        });
+        let mut kind = kind_of(tag);
+        if parent.foreign {
+            kind = Kind::Skip;
+        }
+        let foreign = parent.foreign || matches!(tag, "svg" | "math" | "template");
+        if !foreign {
+            self.meta
+                .collect(node, el, parent.zones.contains(Zones::MAIN));
+        }
+        if tag == "br" {
+            if !parent.skip && !self.gather.text.is_empty() {
+                let ends_sentence = self
+                    .gather
+                    .text
+                    .trim_end_matches(['"', '\'', '»', '”', ')'])
+                    .ends_with(['.', '!', '?', ':', '。', '！', '？']);
+                if self.gather.after_br || ends_sentence {
+                    self.flush();
+                } else {
+                    self.gather.pending_space = true;
+                    self.gather.after_br = true;
+                }
+            }
+            // `br` has no children; its close edge pops this frame.
+        }
+        if kind == Kind::Block && !parent.skip {
+            self.flush();
+        }
+        // An element that holds the article's paragraphs is a page
+        // wrapper, not chrome, whatever its class ("Page-ad-margins",
+        // "paywall", "content-with-sidebar") or tag (ASP.NET wraps whole
+        // pages in one `<form>`).
+        let wrapper = self.wraps_article.get(self.next_element) == Some(&true);
+        self.next_element += 1;
+        let role = el.attr("role").unwrap_or("");
+        let mut zones = parent.zones;
+        let in_main = zones.contains(Zones::MAIN);
+        let chrome_zones =
+            Zones::NAV.0 | Zones::HEADER.0 | Zones::FOOTER.0 | Zones::ASIDE.0 | Zones::FORM.0;
+        let mut add = |z: Zones| {
+            if !(wrapper && z.0 & chrome_zones != 0) {
+                zones = zones.with(z)
+            }
+        };
+        match tag {
+            "nav" => add(Zones::NAV),
+            "header" if !in_main => add(Zones::HEADER),
+            "footer" if !in_main => add(Zones::FOOTER),
+            "aside" => add(Zones::ASIDE),
+            "form" => add(Zones::FORM),
+            "figure" => add(Zones::FIGURE),
+            "figcaption" | "caption" => add(Zones::FIGCAPTION),
+            "table" => add(Zones::TABLE),
+            "li" => add(Zones::LIST_ITEM),
+            "article" | "main" => add(Zones::MAIN),
+            "blockquote" => add(Zones::QUOTE),
+            "pre" | "code" => add(Zones::CODE),
+            _ => {}
+        }
+        match role {
+            "navigation" | "menu" | "menubar" => add(Zones::NAV),
+            "complementary" => add(Zones::ASIDE),
+            "contentinfo" if !in_main => add(Zones::FOOTER),
+            "banner" if !in_main => add(Zones::HEADER),
+            "main" => add(Zones::MAIN),
+            _ => {}
+        }
+        if el.attr("itemprop") == Some("articleBody") {
+            add(Zones::MAIN);
+        }
+        let mut tokens = parent.tokens;
+        let mut hidden = parent.hidden;
+        if !matches!(tag, "html" | "body") && !wrapper {
+            for class in el.classes() {
+                tokens |= tokens_of_class(class);
+                if class.to_ascii_lowercase().contains("caption") {
+                    zones = zones.with(Zones::FIGCAPTION);
+                }
+                if HIDING_CLASSES.contains(&class) {
+                    hidden = true;
+                }
+            }
+            if let Some(id) = el.id() {
+                tokens |= tokens_of_class(id);
+            }
+            if tag.contains('-') {
+                tokens |= tokens_of_class(tag);
+            }
+            if matches!(role, "dialog" | "alertdialog") && !in_main {
+                tokens |= bit(13);
+            }
+        }
+        let own_hidden = el.attr("hidden").is_some()
+            || el
+                .attr("aria-hidden")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            || el.attr("style").is_some_and(style_hides)
+            || (hidden && !parent.hidden);
+        hidden |= own_hidden;
+        let depth = parent.depth.saturating_add(1);
+        let index = self.stack.len();
+        let heading = match tag.as_bytes() {
+            [b'h', d @ b'1'..=b'6'] => d - b'0',
+            _ => 0,
+        };
+        let skip = parent.skip || kind == Kind::Skip || (own_hidden && kind == Kind::Inline);
+        self.stack.push(Frame {
+            kind,
+            skip,
+            foreign,
+            zones,
+            tokens,
+            hidden,
+            anchor: parent.anchor || tag == "a",
+            depth,
+            block: if kind == Kind::Block {
+                index
+            } else {
+                parent.block
+            },
+            tag: (kind == Kind::Block).then(|| tag.into()),
+            heading: if kind == Kind::Block {
+                heading
+            } else {
+                parent.heading
+            },
+            first_line: self.lines.len(),
+        });
+    }
+
+    fn close(&mut self) {
+        let Some(frame) = self.stack.last() else {
+            return;
+        };
+        if frame.kind == Kind::Block && !frame.skip {
+            let first = frame.first_line;
+            self.flush();
+            let range = first..self.lines.len();
+            if !range.is_empty() && self.blocks.last() != Some(&range) {
+                self.blocks.push(range);
+            }
+        }
+        self.stack.pop();
+    }
+
+    fn text(&mut self, text: &str) {
+        let Some(top) = self.stack.last() else {
+            return;
+        };
+        if top.skip {
+            return;
+        }
+        let anchor = top.anchor;
+        self.gather.push_text(text, anchor);
+    }
+}
+
+/// `display:none` or `visibility:hidden` in an inline style.
+fn style_hides(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
+}
+
+/// Parses `text` as an HTML page and walks it into lines. Never fails:
+/// html5ever repairs broken markup as browsers do.
+pub fn read_html(text: &str) -> HtmlPage {
+    let html = Html::parse_document(text);
+    read_tree(&html)
+}
+
+/// Walks a parsed document into lines and metadata.
+pub fn read_tree(html: &Html) -> HtmlPage {
+    let Survey { wraps_article } = survey(html);
+    let mut walker = Walker {
+        wraps_article,
+        next_element: 0,
+        stack: Vec::with_capacity(64),
+        lines: Vec::new(),
+        gather: Gather::default(),
+        meta: PageMeta::default(),
+        blocks: Vec::new(),
+    };
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => walker.open(node, el),
+                Node::Text(t) => walker.text(&t.text),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    walker.close();
+                }
+            }
+        }
+    }
+    walker.flush();
+    HtmlPage {
+        lines: walker.lines,
+        meta: walker.meta,
+        blocks: walker.blocks,
+    }
+}
+
+/// What a first pass over the tree learns about every element, indexed by
+/// the element's pre-order number (the order the walk opens them).
+struct Survey {
+    /// The element contains the page's densest paragraph container (or is
+    /// it): it cannot be chrome, whatever its class or tag says.
+    wraps_article: Vec<bool>,
+}
+
+/// Per-element tallies of the survey pass.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    own: u32,
+    own_links: u32,
+    commas: u32,
+    parent_block: Option<u32>,
+    block: bool,
+}
+
+/// One pass with an explicit stack that scores paragraph containers the
+/// way Readability does: every block with 25 or more bytes
+/// of its own text gives its parent block `1 + commas + min(bytes / 100,
+/// 3)`, less its link share, and its grandparent half of that. The element
+/// with the highest score holds the article's paragraphs.
+fn survey(html: &Html) -> Survey {
+    let mut tally: Vec<Tally> = Vec::new();
+    // (element number, skipped, nearest block number, inside a link)
+    let mut open: Vec<(usize, bool, Option<u32>, bool)> = Vec::new();
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    let kind = kind_of(name);
+                    let top = open.last().copied();
+                    let skip = top.is_some_and(|t| t.1) || (kind == Kind::Skip && name != "head");
+                    let k = tally.len();
+                    let parent_block = top.and_then(|t| t.2);
+                    let block = kind == Kind::Block;
+                    tally.push(Tally {
+                        parent_block,
+                        block,
+                        ..Tally::default()
+                    });
+                    let nearest = if block { Some(k as u32) } else { parent_block };
+                    let link = top.is_some_and(|t| t.3) || name == "a";
+                    open.push((k, skip, nearest, link));
+                }
+                Node::Text(t) => {
+                    if let Some(&(_, false, nearest, link)) = open.last() {
+                        let text = t.text.trim();
+                        let n = text.len() as u32;
+                        if let Some(b) = nearest {
+                            let b = &mut tally[b as usize];
+                            b.own = b.own.saturating_add(n);
+                            if link {
+                                b.own_links = b.own_links.saturating_add(n);
+                            }
+                            b.commas += text.matches([',', '，', '、', '،']).count() as u32;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    open.pop();
+                }
+            }
+        }
+    }
+    let mut score = vec![0.0f32; tally.len()];
+    for t in &tally {
+        if !t.block || t.own < 25 {
+            continue;
+        }
+        let link_share = t.own_links as f32 / t.own as f32;
+        let value =
+            (1.0 + t.commas.min(20) as f32 + (t.own as f32 / 100.0).min(3.0)) * (1.0 - link_share);
+        if let Some(parent) = t.parent_block {
+            score[parent as usize] += value;
+            if let Some(grand) = tally[parent as usize].parent_block {
+                score[grand as usize] += value / 2.0;
+            }
+        }
+    }
+    let mut wraps_article = vec![false; tally.len()];
+    let best = score
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s > 0.0)
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(k, _)| k);
+    // Ancestors by pre-order: walk up through parent blocks, then mark the
+    // inline ancestors between them too (an inline element holding blocks
+    // is rare; blocks are what carry classes that matter).
+    let mut at = best;
+    while let Some(k) = at {
+        wraps_article[k] = true;
+        at = tally[k].parent_block.map(|p| p as usize);
+    }
+    Survey { wraps_article }
+}
+
+/// The charset a page declares in its first 1024 bytes
+/// (`<meta charset>` or `<meta http-equiv="Content-Type" content="...;
+/// charset=...">`), as the HTML standard's prescan finds it. A declared
+/// UTF-16 means UTF-8: the bytes would not be readable ASCII otherwise.
+pub fn sniff_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(at) = find(&lower[from..], b"<meta") {
+        let start = from + at + 5;
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(k) = find(tag, b"charset") {
+            let rest = &tag[k + 7..];
+            let rest = trim_ascii_start(rest);
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = trim_ascii_start(rest);
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
+                let label_end = rest
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/' | b' ' | b'>'))
+                    .unwrap_or(rest.len());
+                if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..label_end]) {
+                    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                        return Some(encoding_rs::UTF_8);
+                    }
+                    return Some(enc);
+                }
+            }
+        }
+        from = end.max(start);
+        if from >= lower.len() {
+            break;
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn trim_ascii_start(b: &[u8]) -> &[u8] {
+    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[n..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(page: &HtmlPage) -> Vec<&str> {
+        page.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn blocks_become_lines_and_inline_text_is_glued() {
+        let page = read_html(
+            "<html><body><div>Intro <b>bold</b>text<p>First  para,\n with <a href=x>a link</a>.</p>Tail</div></body></html>",
+        );
+        assert_eq!(
+            texts(&page),
+            ["Intro boldtext", "First para, with a link.", "Tail"]
+        );
+        let h = page.lines[1].hints.as_deref().unwrap();
+        assert_eq!(h.tag, "p");
+        assert!(
+            (h.link_density - 5.0 / 20.0).abs() < 0.01,
+            "{}",
+            h.link_density
+        );
+    }
+
+    #[test]
+    fn skipped_elements_and_alt_text_give_nothing() {
+        let page = read_html(
+            "<head><title>T</title><style>p{}</style></head><body><script>var x = 1;</script>\
+             <noscript>Enable JS</noscript><template><p>Tpl</p></template>\
+             <svg><title>Logo</title><text>Svg</text></svg><img alt=\"A photo\">\
+             <iframe>frame</iframe><button>Share</button><p>Kept</p></body>",
+        );
+        assert_eq!(texts(&page), ["Kept"]);
+        assert_eq!(page.meta.title_tag.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn hidden_blocks_are_flagged_and_hidden_inline_text_dropped() {
+        let page = read_html(
+            "<body><div hidden>A</div><div aria-hidden=\"true\">B</div>\
+             <div style=\"display: none\">C</div><div style=\"visibility:hidden\">D</div>\
+             <p>Shown <span style=\"display:none\">secret</span>text<span class=\"sr-only\"> (opens)</span></p></body>",
+        );
+        assert_eq!(texts(&page), ["A", "B", "C", "D", "Shown text"]);
+        for line in &page.lines[..4] {
+            assert!(line.hints.as_deref().unwrap().hidden, "{}", line.text);
+        }
+        assert!(!page.lines[4].hints.as_deref().unwrap().hidden);
+    }
+
+    #[test]
+    fn zones_and_tokens() {
+        let page = read_html(
+            "<body><nav><ul><li><a href=/>Home</a></li></ul></nav>\
+             <main><article><header><h1>Headline here</h1></header><p>Body text.</p>\
+             <div class=\"share-buttons\">Share</div><div class=\"article-header\">Head</div>\
+             <div id=\"relatedPosts\">Rel</div><div class=\"ad-slot\">Advert</div>\
+             <div class=\"download-header\">Get</div><div class=\"has-comments\">Body too</div>\
+             </article></main><footer><p>Footer</p></footer></body>",
+        );
+        let hints = |k: usize| page.lines[k].hints.as_deref().unwrap().clone();
+        assert!(hints(0).zones.contains(Zones::NAV.with(Zones::LIST_ITEM)));
+        assert_eq!(hints(0).link_density, 1.0);
+        assert_eq!(hints(1).heading_level, 1);
+        assert!(!hints(1).zones.contains(Zones::HEADER));
+        assert!(hints(1).zones.contains(Zones::MAIN));
+        assert_eq!(hints(3).chrome_tokens, ["share"]);
+        assert!(hints(4).chrome_tokens.is_empty());
+        assert_eq!(hints(5).chrome_tokens, ["related"]);
+        assert_eq!(hints(6).chrome_tokens, ["ad"]);
+        assert!(hints(7).chrome_tokens.is_empty());
+        assert!(hints(8).chrome_tokens.is_empty());
+        assert!(hints(9).zones.contains(Zones::FOOTER));
+    }
+
+    #[test]
+    fn br_splits_after_sentences_and_in_pairs() {
+        let page =
+            read_html("<body><td>One sentence.<br>Two<br>still two<br><br>Three</td></body>");
+        assert_eq!(texts(&page), ["One sentence.", "Two still two", "Three"]);
+    }
+
+    #[test]
+    fn broken_markup_never_panics() {
+        for input in [
+            "",
+            "<",
+            "<p>unclosed <b>bold <i>both</p> after</b>",
+            "</div></div><li>item<li>item2</ul></body></html><p>late",
+            "<table><p>misplaced</p><tr><td>cell",
+            "<!-- unterminated comment",
+            "<html><body><svg><p>breakout</p></svg>",
+            "\u{0}\u{1}<p>\u{feff}nul</p>",
+        ] {
+            let _ = read_html(input);
+        }
+        let page = read_html("<p>unclosed <b>bold <i>both</p> after</b>");
+        assert_eq!(texts(&page)[0], "unclosed bold both");
+    }
+
+    #[test]
+    fn deep_nesting_uses_no_recursion() {
+        let depth = 20_000;
+        let mut page = String::with_capacity(depth * 12);
+        page.push_str("<body>");
+        for _ in 0..depth {
+            page.push_str("<span>");
+        }
+        page.push_str("deep text");
+        let read = read_html(&page);
+        assert_eq!(texts(&read), ["deep text"]);
+        let mut page = String::new();
+        for _ in 0..depth {
+            page.push_str("<div>");
+        }
+        page.push_str("<p>deep block</p>");
+        let read = read_html(&page);
+        assert_eq!(texts(&read), ["deep block"]);
+    }
+
+    #[test]
+    fn charset_is_sniffed_from_meta() {
+        assert_eq!(
+            sniff_charset(b"<html><head><meta charset=\"windows-1251\">"),
+            Some(encoding_rs::WINDOWS_1251)
+        );
+        assert_eq!(
+            sniff_charset(
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">"
+            ),
+            Some(encoding_rs::WINDOWS_1252)
+        );
+        assert_eq!(
+            sniff_charset(b"<meta charset=utf-16>"),
+            Some(encoding_rs::UTF_8)
+        );
+        assert_eq!(sniff_charset(b"<p>no meta</p>"), None);
+    }
+
+    #[test]
+    fn class_parts() {
+        assert_eq!(tokens_of_class("ad-slot"), bit(10));
+        assert_eq!(tokens_of_class("header"), 0);
+        assert_eq!(tokens_of_class("read-more"), 0);
+        assert_eq!(tokens_of_class("downloads"), 0);
+        assert_eq!(tokens_of_class("adSlot"), bit(10));
+        assert_eq!(tokens_of_class("mainNav"), bit(0));
+        assert_eq!(tokens_of_class("canvas"), 0);
+        assert_eq!(tokens_of_class("no-sidebar"), 0);
+        assert_eq!(tokens_of_class("commentlist"), bit(5));
+    }
+}
