@@ -211,12 +211,16 @@ impl Lexicon {
             .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
             .filter(|w| !w.is_empty())
             .collect();
+        let mut pair = String::new();
         let mut k = 0;
         while k < words.len() {
-            if k + 1 < words.len()
-                && self.lines.get(&format!("{} {}", words[k], words[k + 1]))
-                    == Some(&LinePhrase::Widget)
-            {
+            if k + 1 < words.len() && {
+                pair.clear();
+                pair.push_str(words[k]);
+                pair.push(' ');
+                pair.push_str(words[k + 1]);
+                self.lines.get(pair.as_str()) == Some(&LinePhrase::Widget)
+            } {
                 k += 2;
             } else if self.brands.contains(words[k])
                 || self.lines.get(words[k]) == Some(&LinePhrase::Widget)
