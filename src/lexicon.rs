@@ -184,10 +184,14 @@ impl Lexicon {
 
     /// The byline prefix `lowered` starts with, followed by a space.
     pub fn byline_prefix(&self, lowered: &str) -> Option<&str> {
+        // Comparing first bytes before whole prefixes: most lines start
+        // with a byte no prefix starts with.
+        let first = lowered.as_bytes().first();
         self.byline_prefixes
             .iter()
             .find(|p| {
-                lowered.starts_with(p.as_str())
+                (p.is_empty() || p.as_bytes().first() == first)
+                    && lowered.starts_with(p.as_str())
                     && lowered[p.len()..].starts_with([' ', ':', '\u{a0}'])
             })
             .map(String::as_str)
