@@ -138,7 +138,11 @@ pub fn measure(
                 if s == Script::Cjk {
                     ideographs += 1;
                 }
-                lower.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    lower.push(c.to_ascii_lowercase());
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
             } else if c.is_numeric() {
                 f.digits += 1;
             } else if c == '\'' || c == '’' || c == '-' {

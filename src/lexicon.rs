@@ -197,10 +197,14 @@ impl Lexicon {
 
     /// The byline prefix `lowered` starts with, followed by a space.
     pub fn byline_prefix(&self, lowered: &str) -> Option<&str> {
+        // Comparing first bytes before whole prefixes: most lines start
+        // with a byte no prefix starts with.
+        let first = lowered.as_bytes().first();
         self.byline_prefixes
             .iter()
             .find(|p| {
-                lowered.starts_with(p.as_str())
+                (p.is_empty() || p.as_bytes().first() == first)
+                    && lowered.starts_with(p.as_str())
                     && lowered[p.len()..].starts_with([' ', ':', '：', '\u{a0}'])
             })
             .map(String::as_str)
@@ -224,12 +228,16 @@ impl Lexicon {
             .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
             .filter(|w| !w.is_empty())
             .collect();
+        let mut pair = String::new();
         let mut k = 0;
         while k < words.len() {
-            if k + 1 < words.len()
-                && self.lines.get(&format!("{} {}", words[k], words[k + 1]))
-                    == Some(&LinePhrase::Widget)
-            {
+            if k + 1 < words.len() && {
+                pair.clear();
+                pair.push_str(words[k]);
+                pair.push(' ');
+                pair.push_str(words[k + 1]);
+                self.lines.get(pair.as_str()) == Some(&LinePhrase::Widget)
+            } {
                 k += 2;
             } else if self.brands.contains(words[k])
                 || self.lines.get(words[k]) == Some(&LinePhrase::Widget)

@@ -79,7 +79,11 @@ impl LineClassifier for Dateline {
             return None;
         }
         let lowered = text.to_lowercase();
-        if let Some(prefix) = doc.lexicon.byline_prefix(&lowered) {
+        // The prefix was found in the lower-cased line; lower-casing may
+        // change byte lengths ("İ"), so the cut is checked on the original.
+        if let Some(prefix) = doc.lexicon.byline_prefix(&lowered)
+            && text.is_char_boundary(prefix.len())
+        {
             let rest = text[prefix.len()..].trim_start_matches([':', '：', ' ', '\u{a0}']);
             if let Some(name) = byline_name(rest) {
                 return Some(
