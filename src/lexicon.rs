@@ -260,7 +260,61 @@ impl Lexicon {
     pub fn stopwords(&self, lang: &str) -> Option<&HashSet<&'static str>> {
         self.stopwords.get(lang)
     }
+
+    /// Checks a detected language against the stopwords of `sample`.
+    /// whatlang can misname a short or name-heavy text ("Der nächste
+    /// Stadtmarathon soll am 2. März 2025 stattfinden." as Swedish); then
+    /// the detected language's stopwords cover almost none of the words,
+    /// and every line would look like chrome. When another language's
+    /// stopwords cover the sample at least twice as well, and well, that
+    /// language is the answer.
+    pub fn confirm_language(
+        &self,
+        detected: Option<&'static str>,
+        sample: &str,
+    ) -> Option<&'static str> {
+        // Unspaced scripts have no words to count.
+        if matches!(detected, Some("zh" | "ja" | "th" | "km" | "lo" | "my")) {
+            return detected;
+        }
+        let lowered = sample.to_lowercase();
+        let words: Vec<&str> = lowered
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        if words.len() < MIN_CONFIRM_WORDS {
+            return detected;
+        }
+        let share = |set: &HashSet<&'static str>| {
+            words.iter().filter(|w| set.contains(**w)).count() as f32 / words.len() as f32
+        };
+        let detected_share = detected
+            .and_then(|l| self.stopwords.get(l))
+            .map_or(0.0, share);
+        if detected_share >= CONFIRMED_SHARE {
+            return detected;
+        }
+        let best = self
+            .stopwords
+            .iter()
+            .map(|(lang, set)| (*lang, share(set)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)));
+        match best {
+            Some((lang, best_share))
+                if best_share >= CONFIRMED_SHARE && best_share >= 2.0 * detected_share =>
+            {
+                Some(lang)
+            }
+            _ => detected,
+        }
+    }
 }
+
+/// Fewest words in a sample worth checking against stopwords.
+const MIN_CONFIRM_WORDS: usize = 6;
+/// A stopword share that confirms a language: running text in a language
+/// has a third or more of its words in the list; a wrong list finds few.
+const CONFIRMED_SHARE: f32 = 0.2;
 
 /// Lower case, trimmed, without the trailing colon, arrows or dots a header
 /// often carries: the form phrase lookups use.
@@ -365,6 +419,26 @@ fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stopwords_overrule_a_misnamed_language() {
+        let lexicon = Lexicon::get();
+        let german = "Der nächste Stadtmarathon soll am 2. März 2025 stattfinden, und die Stadt \
+                      hat die Strecke für die Läufer noch einmal geändert.";
+        assert_eq!(lexicon.confirm_language(Some("sv"), german), Some("de"));
+        // A language its stopwords confirm stays.
+        assert_eq!(lexicon.confirm_language(Some("de"), german), Some("de"));
+        // Too few words to overrule anything.
+        assert_eq!(
+            lexicon.confirm_language(Some("sv"), "Der Marathon"),
+            Some("sv")
+        );
+        // Unspaced scripts are left to the detector.
+        assert_eq!(
+            lexicon.confirm_language(Some("ja"), "東京の天気"),
+            Some("ja")
+        );
+    }
 
     #[test]
     fn phrases_of_several_languages_load() {
