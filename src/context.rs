@@ -47,6 +47,7 @@ pub fn revise(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig)
         return;
     };
     title_and_subtitle(doc, decisions, zone.first_body, config);
+    table_after_body(doc, decisions, zone.last_body);
     author_after_body(doc, decisions, zone.last_body);
     untranslated_captions(doc, decisions);
 }
@@ -956,6 +957,79 @@ const AUTHOR_WINDOW: usize = 8;
 
 /// Step 6. "KHANH MINH" alone after the last paragraph, or a name in
 /// capitals a few lines further down, past related links and widgets.
+/// Fewest rows that make a table.
+const MIN_TABLE_ROWS: usize = 4;
+/// Longest table row, in words.
+const MAX_TABLE_ROW_WORDS: usize = 20;
+
+/// The shape of a table row: whether it opens with a digit, and the set of
+/// punctuation marks it uses. "June 9 – West Palm Beach, FL @ Coral Sky" and
+/// "June 10 – Tampa, FL @ MIDFLORIDA" share one; a footer's address, phone
+/// number and links do not.
+fn row_shape(text: &str) -> Option<(bool, Vec<char>)> {
+    if !text.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let opens_with_digit = text.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let mut marks: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        .collect();
+    marks.sort_unstable();
+    marks.dedup();
+    Some((opens_with_digit, marks))
+}
+
+/// Two rows have one shape when both open alike and the marks of one are
+/// all in the other (a row may add a parenthesis, not drop the separator).
+fn same_shape(a: &(bool, Vec<char>), b: &(bool, Vec<char>)) -> bool {
+    let within = |x: &[char], y: &[char]| x.iter().all(|c| y.contains(c));
+    a.0 == b.0 && (within(&a.1, &b.1) || within(&b.1, &a.1))
+}
+
+/// A table right after the last paragraph (tour dates, standings, results):
+/// four or more rows of one shape, each holding a number, under at most one
+/// header line. Menus have no numbers, footers no common shape.
+fn table_after_body(doc: &Doc<'_>, decisions: &mut [Decision], last_body: usize) {
+    let Some(mut k) = doc.next_text(last_body) else {
+        return;
+    };
+    let header = (row_shape(&doc.lines[k].text).is_none()
+        && doc.features[k].is_headline_like()
+        && decisions[k].class != Class::Fixed)
+        .then_some(k);
+    if header.is_some() {
+        let Some(next) = doc.next_text(k) else {
+            return;
+        };
+        k = next;
+    }
+    let Some(shape) = row_shape(&doc.lines[k].text) else {
+        return;
+    };
+    let mut rows = Vec::new();
+    let mut row = Some(k);
+    while let Some(r) = row {
+        let d = &decisions[r];
+        let fits = d.label == Label::Chrome
+            && !matches!(d.class, Class::Fixed)
+            && doc.features[r].words <= MAX_TABLE_ROW_WORDS
+            && row_shape(&doc.lines[r].text).is_some_and(|row| same_shape(&shape, &row));
+        if !fits {
+            break;
+        }
+        rows.push(r);
+        row = doc.next_text(r);
+    }
+    let count = rows.len();
+    if count < MIN_TABLE_ROWS {
+        return;
+    }
+    for r in header.into_iter().chain(rows) {
+        decisions[r] = body(Reason::TableAfterBody { rows: count });
+    }
+}
+
 fn author_after_body(doc: &Doc<'_>, decisions: &mut [Decision], last_body: usize) {
     let mut k = last_body;
     for seen in 0..AUTHOR_WINDOW {
@@ -1090,6 +1164,21 @@ mod tests {
         let lines = labels(&dump);
         assert_eq!(lines[8].1, Label::Chrome, "{lines:?}");
         assert_eq!(lines[10].1, Label::Chrome, "{lines:?}");
+    }
+
+    #[test]
+    fn a_table_after_the_body_is_kept_and_a_footer_is_not() {
+        let rows = "Tour dates\nJune 9 – West Palm Beach, FL @ Coral Sky\nJune 10 – Tampa, FL @ Midflorida Park\nJune 14 – Alpharetta, GA @ Ameris Bank (formerly Verizon)\nJune 17 – Nashville, TN @ Bridgestone Arena";
+        let lines = labels(&format!("{}\n{rows}", PARAGRAPHS.join("\n")));
+        for n in 5..=9 {
+            assert_eq!(lines[n - 1].1, Label::Body, "{lines:?}");
+        }
+        let footer =
+            "Offices\n1100 Connecticut Ave. NW\nSuite 1300B\nWashington, DC 20036\n727-821-9494";
+        let lines = labels(&format!("{}\n{footer}", PARAGRAPHS.join("\n")));
+        for n in 5..=9 {
+            assert_ne!(lines[n - 1].1, Label::Body, "{lines:?}");
+        }
     }
 
     #[test]

@@ -191,6 +191,11 @@ pub enum Reason {
         /// Items in the list.
         count: usize,
     },
+    /// A row (or the header) of a table right after the article's text.
+    TableAfterBody {
+        /// Rows of one shape in the table.
+        rows: usize,
+    },
     /// Outside the zone that holds the article text.
     OutsideBody {
         /// Prose score of the main zone, for comparison.
@@ -298,6 +303,9 @@ impl fmt::Display for Reason {
             }
             Reason::SubHeading { words } => {
                 write!(f, "sub-heading ({words} words) followed by body")
+            }
+            Reason::TableAfterBody { rows } => {
+                write!(f, "part of a table of {rows} rows after the body")
             }
             Reason::IntroducedList { count } => {
                 write!(f, "one of {count} list items announced by a colon")
