@@ -515,6 +515,10 @@ fn repeated_lines(doc: &Doc<'_>) -> Vec<bool> {
 /// Fewest words of a low-stopword sentence that may open the zone.
 const MIN_OPENING_SENTENCE_WORDS: usize = 15;
 
+/// Longest title, in words: headlines are rarely over twenty words; a
+/// longer line without a full stop is a first paragraph that lost it.
+const MAX_TITLE_WORDS: usize = 24;
+
 /// A run of teaser cards found at the end of the zone.
 struct TeaserRun {
     /// First line of the first card (its first gap line).
@@ -826,8 +830,8 @@ fn title_and_subtitle(
             continue;
         }
         let text = &doc.lines[k].text;
-        let headline =
-            (2..=40).contains(&f.words) && (!f.ends_sentence || text.ends_with(['?', '!']));
+        let headline = (2..=MAX_TITLE_WORDS).contains(&f.words)
+            && (!f.ends_sentence || text.ends_with(['?', '!']));
         let standfirst = candidates.is_empty() && f.ends_sentence && (4..=60).contains(&f.words);
         if headline || standfirst {
             candidates.push(k);
