@@ -971,9 +971,6 @@ const MAX_TABLE_ROW_WORDS: usize = 20;
 /// "June 10 – Tampa, FL @ MIDFLORIDA" share one; a footer's address, phone
 /// number and links do not.
 fn row_shape(text: &str) -> Option<(bool, Vec<char>)> {
-    if !text.chars().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
     let opens_with_digit = text.chars().next().is_some_and(|c| c.is_ascii_digit());
     let mut marks: Vec<char> = text
         .chars()
@@ -981,7 +978,10 @@ fn row_shape(text: &str) -> Option<(bool, Vec<char>)> {
         .collect();
     marks.sort_unstable();
     marks.dedup();
-    Some((opens_with_digit, marks))
+    // A row holds a number or a structure of marks ("England (Group A):
+    // 10th appearance"); a menu item or a headline has neither.
+    let has_digit = text.chars().any(|c| c.is_ascii_digit());
+    (has_digit || marks.len() >= 2).then_some((opens_with_digit, marks))
 }
 
 /// Two rows have one shape when both open alike and the marks of one are
@@ -992,8 +992,9 @@ fn same_shape(a: &(bool, Vec<char>), b: &(bool, Vec<char>)) -> bool {
 }
 
 /// A table right after the last paragraph (tour dates, standings, results):
-/// four or more rows of one shape, each holding a number, under at most one
-/// header line. Menus have no numbers, footers no common shape.
+/// four or more rows of one shape, each holding a number or two kinds of
+/// marks, under at most one header line. Menus have neither, footers no
+/// common shape.
 fn table_after_body(doc: &Doc<'_>, decisions: &mut [Decision], last_body: usize) {
     let Some(mut k) = doc.next_text(last_body) else {
         return;
