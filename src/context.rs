@@ -3,7 +3,8 @@
 //!
 //! 1. related lists: headline-like lines under a section header are chrome;
 //! 2. menu runs: three or more short lines with no sentence are chrome;
-//! 3. comments: from a comments header, or the first of several comment
+//! 3. comments and end matter: from a comments header ("Comments"), an
+//!    end-matter header ("Sources", "About the author"), or the first of several comment
 //!    timestamps, after the article's prose, everything is chrome;
 //! 4. the body zone: the stretch of lines with the most prose (a maximum-sum
 //!    run over per-line scores) holds the article; prose outside it is
@@ -46,6 +47,7 @@ pub fn revise(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig)
         return;
     };
     title_and_subtitle(doc, decisions, zone.first_body, config);
+    table_after_body(doc, decisions, zone.last_body);
     author_after_body(doc, decisions, zone.last_body);
     untranslated_captions(doc, decisions);
 }
@@ -155,7 +157,11 @@ fn comment_threads(doc: &Doc<'_>, decisions: &mut [Decision]) {
         if prose_words < MIN_WORDS_BEFORE_COMMENTS {
             continue;
         }
-        if matches!(d.reason, Reason::CommentsHeader { .. }) && !in_widget_row(doc, decisions, k) {
+        // A "Comments" button among share buttons opens nothing; an
+        // end-matter header is never a button.
+        let opens_comments =
+            matches!(d.reason, Reason::CommentsHeader { .. }) && !in_widget_row(doc, decisions, k);
+        if opens_comments || matches!(d.reason, Reason::EndHeader { .. }) {
             start = Some(k);
             break;
         }
@@ -163,7 +169,9 @@ fn comment_threads(doc: &Doc<'_>, decisions: &mut [Decision]) {
             stamps.push(k);
         }
     }
-    if start.is_none() && stamps.len() >= 2 {
+    // Comments may come before their header ("Leave a reply" closes the
+    // thread on many blogs): two stamps ahead of the header start it.
+    if stamps.len() >= 2 {
         // The author's name often stands on the line above the stamp.
         let first = stamps[0];
         start = Some(match doc.prev_text(first) {
@@ -379,9 +387,30 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
     } else {
         // The zone's edges are sentences: a headline-like line opening or
         // closing it is the title, the standfirst or an author line, not
-        // body.
-        while start < end && !(is_prose(&decisions[start]) && is_sentence(doc, start)) {
+        // body. Gallery and carousel captions above the article come twice
+        // or more in a dump; the article's first paragraph does not.
+        let repeated = repeated_lines(doc);
+        while start < end
+            && (!(is_prose(&decisions[start]) && is_sentence(doc, start)) || repeated[start])
+        {
             start += 1;
+        }
+        // A long sentence just above the zone, past a caption at most,
+        // opens the article even when names crowd out its stopwords ("Ngày
+        // 12/3, Bảo tàng Cổ vật Cung đình Huế khai mạc...").
+        let mut k = start;
+        while k > 0 {
+            k -= 1;
+            let d = &decisions[k];
+            if d.label == Label::Blank || d.label == Label::Caption {
+                continue;
+            }
+            let f = &doc.features[k];
+            if d.class == Class::Bad && f.ends_sentence && f.words >= MIN_OPENING_SENTENCE_WORDS {
+                start = k;
+                continue;
+            }
+            break;
         }
         // A short last sentence ("He declined to comment.") may close it.
         while end > start
@@ -391,6 +420,16 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
                     Class::Good | Class::NearGood | Class::Short
                 ))
         {
+            end -= 1;
+        }
+    }
+    // A list of teaser cards (headline, kicker or date, then a one-line
+    // summary) after the article reads as prose and joins the zone; cut it.
+    let kadane_end = end;
+    let teaser = teaser_cards_at_end(doc, decisions, start, end);
+    if let Some(cut) = &teaser {
+        end = cut.first_line - 1;
+        while end > start && decisions[end].label == Label::Blank {
             end -= 1;
         }
     }
@@ -411,7 +450,7 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
     }
     if config.secondary_zone_share < 1.0 {
         let mut masked = scores.clone();
-        masked[start..=end]
+        masked[start..=kadane_end]
             .iter_mut()
             .for_each(|s| *s = f32::NEG_INFINITY);
         for segment in masked.split(|s| *s == f32::NEG_INFINITY) {
@@ -427,6 +466,16 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         }
     }
     let zone_score = main_score.round() as usize;
+    if let Some(cut) = teaser {
+        for k in cut.first_line..=kadane_end {
+            if decisions[k].label != Label::Blank && !in_zone[k] {
+                decisions[k] = Decision::chrome(Reason::TeaserCards {
+                    cards: cut.cards,
+                    median_gap: cut.median_gap,
+                });
+            }
+        }
+    }
     for k in 0..decisions.len() {
         let d = &decisions[k];
         if d.class == Class::Fixed || d.label == Label::Blank {
@@ -463,12 +512,165 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         };
     }
     lists_inside_body(doc, decisions, &in_zone);
+    introduced_lists(doc, decisions);
     let first_body = (0..decisions.len()).find(|&k| decisions[k].label == Label::Body)?;
     let last_body = (0..decisions.len()).rfind(|&k| decisions[k].label == Label::Body)?;
     Some(Zone {
         first_body,
         last_body,
     })
+}
+
+/// Lines of five words or more whose exact text stands on another line too.
+fn repeated_lines(doc: &Doc<'_>) -> Vec<bool> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let long_enough = |k: usize| doc.features[k].words >= 5;
+    for (k, line) in doc.lines.iter().enumerate() {
+        if long_enough(k) {
+            *counts.entry(line.text.as_str()).or_default() += 1;
+        }
+    }
+    (0..doc.lines.len())
+        .map(|k| long_enough(k) && counts[doc.lines[k].text.as_str()] > 1)
+        .collect()
+}
+
+/// Fewest words of a low-stopword sentence that may open the zone.
+const MIN_OPENING_SENTENCE_WORDS: usize = 15;
+
+/// Longest title, in words: headlines are rarely over twenty words; a
+/// longer line without a full stop is a first paragraph that lost it.
+const MAX_TITLE_WORDS: usize = 24;
+
+/// A run of teaser cards found at the end of the zone.
+struct TeaserRun {
+    /// First line of the first card (its first gap line).
+    first_line: usize,
+    cards: usize,
+    median_gap: usize,
+}
+
+/// Fewest cards that make a teaser list.
+const MIN_TEASER_CARDS: usize = 3;
+/// A teaser summary is one or two sentences; a longer line is article prose.
+const MAX_TEASER_WORDS: usize = 60;
+/// Longest summary under a headline with an author or a date.
+const MAX_LONG_TEASER_WORDS: usize = 120;
+
+/// Walks back from the end of the zone over "cards": one or more short
+/// lines (headline, kicker, author, date) then one prose line of at most
+/// [`MAX_TEASER_WORDS`] words. Article prose flows: two paragraphs follow
+/// each other with nothing between them. So three or more cards in a row
+/// at the end are a teaser list when they also show what articles do not:
+/// a median of two or more lines between summaries (headline plus date or
+/// author), chrome opening the run, or summaries cut short with an
+/// ellipsis. A listicle ("1. Item" then its paragraph) has one heading per
+/// item and no such marks, and stays body.
+fn teaser_cards_at_end(
+    doc: &Doc<'_>,
+    decisions: &[Decision],
+    start: usize,
+    end: usize,
+) -> Option<TeaserRun> {
+    // A headline cut short ("... plus JBL he...") reads as prose but is
+    // part of a card's furniture.
+    // So is a headline printed twice (image link, then text link).
+    let cut_headline = |k: usize| {
+        doc.features[k].words <= 20
+            && (ends_with_ellipsis(&doc.lines[k].text) || repeats_nearby(doc, k))
+    };
+    let is_summary = |k: usize| is_prose(&decisions[k]) && !cut_headline(k);
+    let is_gap = |k: usize| {
+        let d = &decisions[k];
+        d.label != Label::Blank && d.label != Label::Caption && !is_summary(k)
+    };
+    let mut gaps = Vec::new();
+    let mut truncated = 0;
+    let mut k = end;
+    let mut first_line = None;
+    let mut opened_by_chrome = false;
+    loop {
+        // k is a prose line closing a card.
+        if !is_summary(k) || doc.features[k].words > MAX_LONG_TEASER_WORDS {
+            break;
+        }
+        let mut j = k;
+        let mut gap = 0;
+        let mut chrome_gap = false;
+        while j > start {
+            j -= 1;
+            if is_summary(j) {
+                break;
+            }
+            if is_gap(j) {
+                // A sentence between summaries is article text, not a
+                // headline or a date.
+                if is_sentence(doc, j) && !cut_headline(j) {
+                    return finish_teaser_run(
+                        gaps,
+                        truncated,
+                        opened_by_chrome,
+                        first_line,
+                        k > start,
+                    );
+                }
+                gap += 1;
+                truncated += usize::from(cut_headline(j));
+                chrome_gap |=
+                    decisions[j].class == Class::Fixed && decisions[j].label == Label::Chrome;
+            }
+        }
+        // A summary under a headline alone must be short; under a headline
+        // and an author or a date it may be a whole first paragraph.
+        let short = doc.features[k].words <= MAX_TEASER_WORDS;
+        if gap == 0 || !is_summary(j) || (gap == 1 && !short) {
+            break;
+        }
+        gaps.push(gap);
+        opened_by_chrome = chrome_gap;
+        truncated += usize::from(ends_with_ellipsis(&doc.lines[k].text));
+        first_line = Some(j + 1);
+        k = j;
+    }
+    finish_teaser_run(gaps, truncated, opened_by_chrome, first_line, k > start)
+}
+
+/// Judges the cards [`teaser_cards_at_end`] collected.
+fn finish_teaser_run(
+    mut gaps: Vec<usize>,
+    truncated: usize,
+    opened_by_chrome: bool,
+    first_line: Option<usize>,
+    prose_left: bool,
+) -> Option<TeaserRun> {
+    let cards = gaps.len();
+    if cards < MIN_TEASER_CARDS || !prose_left {
+        return None;
+    }
+    gaps.sort_unstable();
+    let median_gap = gaps[cards / 2];
+    let marked = median_gap >= 2 || opened_by_chrome || truncated >= 2;
+    marked.then(|| TeaserRun {
+        first_line: first_line.expect("at least one card"),
+        cards,
+        median_gap,
+    })
+}
+
+/// The same text stands on one of the three non-blank lines before or after.
+fn repeats_nearby(doc: &Doc<'_>, k: usize) -> bool {
+    let text = &doc.lines[k].text;
+    let same = |j: &usize| doc.lines[*j].text == *text;
+    let before = (0..k).rev().filter(|&j| !doc.lines[j].is_blank()).take(3);
+    let after = (k + 1..doc.lines.len())
+        .filter(|&j| !doc.lines[j].is_blank())
+        .take(3);
+    !text.is_empty() && (before.clone().any(|j| same(&j)) || after.clone().any(|j| same(&j)))
+}
+
+fn ends_with_ellipsis(text: &str) -> bool {
+    let t = text.trim_end_matches([']', ')', ' ']);
+    t.ends_with("...") || t.ends_with('…')
 }
 
 /// Longest run of list items kept between two body paragraphs.
@@ -513,6 +715,69 @@ fn lists_inside_body(doc: &Doc<'_>, decisions: &mut [Decision], in_zone: &[bool]
     }
 }
 
+/// A body line ending with a colon announces what follows ("Here are the
+/// deals:"): the items below it, up to the next blank-line gap of two or a
+/// line of page furniture, are the article's own list.
+fn introduced_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
+    let mut k = 0;
+    while k < decisions.len() {
+        // The announcing line is body, or a short line right after body
+        // ("Here are the offers:") that the prose rules found too short.
+        let announces = doc.lines[k].text.ends_with([':', '：'])
+            && match decisions[k].label {
+                Label::Body => true,
+                _ => {
+                    decisions[k].class != Class::Fixed
+                        && doc.features[k].words >= 3
+                        && doc
+                            .prev_text(k)
+                            .is_some_and(|p| decisions[p].label == Label::Body)
+                }
+            };
+        let opens = announces && !matches!(decisions.get(k + 1), Some(d) if d.label == Label::Body);
+        if !opens {
+            k += 1;
+            continue;
+        }
+        let mut items = Vec::new();
+        let mut blanks = 0;
+        let mut j = k + 1;
+        while j < decisions.len() && items.len() < MAX_LIST_ITEMS {
+            let d = &decisions[j];
+            if d.label == Label::Blank {
+                blanks += 1;
+                if blanks >= 2 {
+                    break;
+                }
+            } else if matches!(d.reason, Reason::BareUrl) {
+                // A shop link under its item: neither item nor end.
+            } else if d.label == Label::Body
+                || d.class == Class::Fixed
+                || doc.features[j].words > MAX_LIST_ITEM_WORDS
+            {
+                break;
+            } else {
+                blanks = 0;
+                items.push(j);
+            }
+            j += 1;
+        }
+        let count = items.len();
+        if count >= 2 {
+            if decisions[k].label != Label::Body {
+                decisions[k] = body(Reason::IntroducedList { count });
+            }
+            for &item in &items {
+                decisions[item] = body(Reason::IntroducedList { count });
+            }
+        }
+        k = j.max(k + 1);
+    }
+}
+
+/// Longest item of a list announced by a colon.
+const MAX_LIST_ITEM_WORDS: usize = 40;
+
 fn is_prose(d: &Decision) -> bool {
     matches!(d.class, Class::Good | Class::NearGood)
 }
@@ -553,9 +818,12 @@ fn title_and_subtitle(
     config: &ContextConfig,
 ) {
     let mut candidates: Vec<usize> = Vec::new();
+    // Chrome lines the walk stepped over, nearest first: a title and its
+    // standfirst stand together, with nothing but a date or byline between.
+    let mut skipped_chrome: Vec<usize> = Vec::new();
     let mut seen = 0;
     let mut k = first_body;
-    while k > 0 && seen < config.title_window && candidates.len() < 2 {
+    while k > 0 && seen < config.title_window && candidates.len() < 3 {
         k -= 1;
         let d = &decisions[k];
         if d.label == Label::Blank {
@@ -569,7 +837,10 @@ fn title_and_subtitle(
             }
             // Short widget words ("Share", "Comment (0)") between the title
             // and the body are skipped; a site header or a list ends the walk.
-            Class::Fixed if f.words <= 3 && !is_section_header(d) => continue,
+            Class::Fixed if f.words <= 3 && !is_section_header(d) => {
+                skipped_chrome.push(k);
+                continue;
+            }
             Class::Fixed => break,
             _ => {}
         }
@@ -582,16 +853,30 @@ fn title_and_subtitle(
             continue;
         }
         let text = &doc.lines[k].text;
-        let headline =
-            (2..=40).contains(&f.words) && (!f.ends_sentence || text.ends_with(['?', '!']));
+        let headline = (2..=MAX_TITLE_WORDS).contains(&f.words)
+            && (!f.ends_sentence || text.ends_with(['?', '!']));
         let standfirst = candidates.is_empty() && f.ends_sentence && (4..=60).contains(&f.words);
         if headline || standfirst {
             candidates.push(k);
-        } else if !candidates.is_empty() || d.label == Label::Body {
-            break;
-        } else if f.words > 3 {
+        } else if !candidates.is_empty() || d.label == Label::Body || f.words > 3 {
             break;
         }
+    }
+    // A line of one to three words right above the body ("Share this
+    // article") stands aside for a longer headline above it.
+    if candidates.len() >= 2
+        && doc.features[candidates[0]].words <= 3
+        && doc.features[candidates[1]].words >= 4
+    {
+        candidates.remove(0);
+    }
+    candidates.truncate(2);
+    // A widget row between two candidates parts them: the upper one belongs
+    // to the page header ("Home Blog Docs"), not to the article.
+    if let [near, far] = candidates[..]
+        && skipped_chrome.iter().any(|&c| far < c && c < near)
+    {
+        candidates.truncate(1);
     }
     let is_headline =
         |k: usize| !doc.features[k].ends_sentence || doc.lines[k].text.ends_with(['?', '!']);
@@ -631,8 +916,8 @@ fn standfirst_after(doc: &Doc<'_>, decisions: &mut [Decision], title: usize) {
                 decisions[first] = subtitle_decision(doc, first);
                 return;
             }
-            Label::Chrome
-                if decisions[next].class == Class::Fixed && doc.features[next].words <= 3 => {}
+            // Share buttons and the like.
+            Label::Chrome if doc.features[next].words <= 4 => {}
             _ => return,
         }
         k = next;
@@ -665,11 +950,25 @@ fn is_name_like(doc: &Doc<'_>, k: usize) -> bool {
         && !text.contains([':', '|', '(', '[', '@', '/', '&', '!', '?'])
 }
 
-/// A name written in capitals: "KHANH MINH", "ОЛЕНА КОВАЛЬ".
+/// A name written in capitals: "KHANH MINH", "ОЛЕНА КОВАЛЬ"; or a
+/// Japanese name with the space between family and given name ("高田 美咲"),
+/// which running text never has.
 fn is_capitalized_name(doc: &Doc<'_>, k: usize) -> bool {
-    is_name_like(doc, k)
-        && doc.features[k].words >= 2
-        && !doc.lines[k].text.chars().any(char::is_lowercase)
+    let text = &doc.lines[k].text;
+    (is_name_like(doc, k) && doc.features[k].words >= 2 && !text.chars().any(char::is_lowercase))
+        || is_spaced_cjk_name(text)
+}
+
+/// Two runs of one to four ideographs or kana, one space between them.
+fn is_spaced_cjk_name(text: &str) -> bool {
+    let mut parts = text.split([' ', '\u{3000}']);
+    let (Some(family), Some(given), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let is_cjk = |c: char| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+    [family, given]
+        .iter()
+        .all(|p| (1..=4).contains(&p.chars().count()) && p.chars().all(is_cjk))
 }
 
 /// The line above or below is a date line.
@@ -685,6 +984,80 @@ const AUTHOR_WINDOW: usize = 8;
 
 /// Step 6. "KHANH MINH" alone after the last paragraph, or a name in
 /// capitals a few lines further down, past related links and widgets.
+/// Fewest rows that make a table.
+const MIN_TABLE_ROWS: usize = 4;
+/// Longest table row, in words.
+const MAX_TABLE_ROW_WORDS: usize = 20;
+
+/// The shape of a table row: whether it opens with a digit, and the set of
+/// punctuation marks it uses. "June 9 – West Palm Beach, FL @ Coral Sky" and
+/// "June 10 – Tampa, FL @ MIDFLORIDA" share one; a footer's address, phone
+/// number and links do not.
+fn row_shape(text: &str) -> Option<(bool, Vec<char>)> {
+    let opens_with_digit = text.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let mut marks: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        .collect();
+    marks.sort_unstable();
+    marks.dedup();
+    // A row holds a number or a structure of marks ("England (Group A):
+    // 10th appearance"); a menu item or a headline has neither.
+    let has_digit = text.chars().any(|c| c.is_ascii_digit());
+    (has_digit || marks.len() >= 2).then_some((opens_with_digit, marks))
+}
+
+/// Two rows have one shape when both open alike and the marks of one are
+/// all in the other (a row may add a parenthesis, not drop the separator).
+fn same_shape(a: &(bool, Vec<char>), b: &(bool, Vec<char>)) -> bool {
+    let within = |x: &[char], y: &[char]| x.iter().all(|c| y.contains(c));
+    a.0 == b.0 && (within(&a.1, &b.1) || within(&b.1, &a.1))
+}
+
+/// A table right after the last paragraph (tour dates, standings, results):
+/// four or more rows of one shape, each holding a number or two kinds of
+/// marks, under at most one header line. Menus have neither, footers no
+/// common shape.
+fn table_after_body(doc: &Doc<'_>, decisions: &mut [Decision], last_body: usize) {
+    let Some(mut k) = doc.next_text(last_body) else {
+        return;
+    };
+    let header = (row_shape(&doc.lines[k].text).is_none()
+        && doc.features[k].is_headline_like()
+        && decisions[k].class != Class::Fixed)
+        .then_some(k);
+    if header.is_some() {
+        let Some(next) = doc.next_text(k) else {
+            return;
+        };
+        k = next;
+    }
+    let Some(shape) = row_shape(&doc.lines[k].text) else {
+        return;
+    };
+    let mut rows = Vec::new();
+    let mut row = Some(k);
+    while let Some(r) = row {
+        let d = &decisions[r];
+        let fits = d.label == Label::Chrome
+            && !matches!(d.class, Class::Fixed)
+            && doc.features[r].words <= MAX_TABLE_ROW_WORDS
+            && row_shape(&doc.lines[r].text).is_some_and(|row| same_shape(&shape, &row));
+        if !fits {
+            break;
+        }
+        rows.push(r);
+        row = doc.next_text(r);
+    }
+    let count = rows.len();
+    if count < MIN_TABLE_ROWS {
+        return;
+    }
+    for r in header.into_iter().chain(rows) {
+        decisions[r] = body(Reason::TableAfterBody { rows: count });
+    }
+}
+
 fn author_after_body(doc: &Doc<'_>, decisions: &mut [Decision], last_body: usize) {
     let mut k = last_body;
     for seen in 0..AUTHOR_WINDOW {
@@ -747,5 +1120,126 @@ mod tests {
             Some((1, 3, 7.0))
         );
         assert_eq!(best_run(&[-1.0, -2.0]), None);
+    }
+
+    /// Labels of every line of `dump`, by 1-based line number.
+    fn labels(dump: &str) -> Vec<(usize, Label, String)> {
+        let article = crate::Extractor::builder()
+            .explain(true)
+            .build()
+            .extract_text(dump);
+        article
+            .lines
+            .unwrap()
+            .into_iter()
+            .map(|l| (l.n, l.label, l.reason))
+            .collect()
+    }
+
+    const PARAGRAPHS: [&str; 4] = [
+        "The city council approved the new budget on Tuesday after a debate that lasted well into the evening, with most members backing the plan.",
+        "The plan raises spending on schools and roads while it cuts the money set aside for several cultural projects that the opposition wanted to keep.",
+        "Opposition members said that the cuts would hurt the small towns around the city more than the centre, and they promised to fight them next year.",
+        "The mayor said that she understood the worries but that the city had to balance its books after two years in which costs rose faster than income.",
+    ];
+
+    #[test]
+    fn teaser_cards_after_the_article_are_cut() {
+        let mut dump = PARAGRAPHS.join("\n\n");
+        for n in 0..4 {
+            dump.push_str(&format!(
+                "\n\nHeadline number {n} about another story\nJane Roe\nTuesday November 19, 2019\nA summary of the other story that tells readers what happened there in one sentence.",
+            ));
+        }
+        let lines = labels(&dump);
+        let body: Vec<usize> = lines
+            .iter()
+            .filter(|l| l.1 == Label::Body)
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(body, vec![1, 3, 5, 7], "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.2.contains("teaser cards")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_listicle_keeps_its_items() {
+        let mut dump = String::from(PARAGRAPHS[0]);
+        for (n, p) in PARAGRAPHS.iter().enumerate().skip(1) {
+            dump.push_str(&format!("\n\nItem number {n} of the list\n{p}"));
+        }
+        let lines = labels(&dump);
+        let summaries = lines
+            .iter()
+            .filter(|l| {
+                l.1 == Label::Body
+                    && PARAGRAPHS
+                        .iter()
+                        .any(|p| dump.lines().nth(l.0 - 1) == Some(*p))
+            })
+            .count();
+        assert_eq!(summaries, 4, "{lines:?}");
+    }
+
+    #[test]
+    fn an_end_matter_header_ends_the_article() {
+        let dump = format!(
+            "{}\n\nSources:\n\nCongressional Budget Office, \"The effects of tariffs and trade barriers on the economy of the country,\" January 2019.",
+            PARAGRAPHS.join("\n\n")
+        );
+        let lines = labels(&dump);
+        assert_eq!(lines[8].1, Label::Chrome, "{lines:?}");
+        assert_eq!(lines[10].1, Label::Chrome, "{lines:?}");
+    }
+
+    #[test]
+    fn a_table_after_the_body_is_kept_and_a_footer_is_not() {
+        let rows = "Tour dates\nJune 9 – West Palm Beach, FL @ Coral Sky\nJune 10 – Tampa, FL @ Midflorida Park\nJune 14 – Alpharetta, GA @ Ameris Bank (formerly Verizon)\nJune 17 – Nashville, TN @ Bridgestone Arena";
+        let lines = labels(&format!("{}\n{rows}", PARAGRAPHS.join("\n")));
+        for n in 5..=9 {
+            assert_eq!(lines[n - 1].1, Label::Body, "{lines:?}");
+        }
+        let footer =
+            "Offices\n1100 Connecticut Ave. NW\nSuite 1300B\nWashington, DC 20036\n727-821-9494";
+        let lines = labels(&format!("{}\n{footer}", PARAGRAPHS.join("\n")));
+        for n in 5..=9 {
+            assert_ne!(lines[n - 1].1, Label::Body, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_colon_announces_a_list() {
+        let dump = format!(
+            "{}\n\nHere are the offers we found this week:\n1) Lego Star Wars bomber\n2) Electric race track\n3) Film box set",
+            PARAGRAPHS.join("\n\n")
+        );
+        let lines = labels(&dump);
+        for n in 9..=12 {
+            assert_eq!(lines[n - 1].1, Label::Body, "{lines:?}");
+            assert!(lines[n - 1].2.contains("announced by a colon"));
+        }
+    }
+
+    #[test]
+    fn repeated_captions_do_not_open_the_body() {
+        let caption = "The mayor and the council members stand in front of the city hall, left, before the vote on Tuesday.";
+        let dump = format!("{caption}\n{caption}\n\n{}", PARAGRAPHS.join("\n\n"));
+        let lines = labels(&dump);
+        assert_ne!(lines[0].1, Label::Body, "{lines:?}");
+        assert_ne!(lines[1].1, Label::Body, "{lines:?}");
+        assert_eq!(lines[3].1, Label::Body, "{lines:?}");
+    }
+
+    #[test]
+    fn a_widget_row_parts_the_page_header_from_the_title() {
+        let dump = format!(
+            "Home Blog Docs Download Community\nSearch Sign in\nRelease three is out with faster thumbnails and a dark mode\nPosted by Sam Ortiz 2024-05-02\n{}",
+            PARAGRAPHS.join("\n")
+        );
+        let lines = labels(&dump);
+        assert_eq!(lines[2].1, Label::Title, "{lines:?}");
+        assert_ne!(lines[0].1, Label::Title, "{lines:?}");
     }
 }

@@ -34,10 +34,10 @@ fn patterns() -> &'static Patterns {
         numeric: Regex::new(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b").unwrap(),
         cjk: Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?").unwrap(),
         day_month_year: Regex::new(
-            r"\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(\p{L}+\.?)\s+(?:de\s+)?(\d{4})\b",
+            r"\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?([\p{L}\p{M}]+\.?)\s+(?:de\s+)?(\d{4})\b",
         )
         .unwrap(),
-        month_day_year: Regex::new(r"(\p{L}+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        month_day_year: Regex::new(r"([\p{L}\p{M}]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
             .unwrap(),
         time: Regex::new(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?").unwrap(),
     })
@@ -194,6 +194,8 @@ mod tests {
         assert_eq!(ymd("12 de marzo de 2024").as_deref(), Some("2024-03-12"));
         assert_eq!(ymd("2024年1月21日").as_deref(), Some("2024-01-21"));
         assert_eq!(ymd("2024-03-12T10:00:00Z").as_deref(), Some("2024-03-12"));
+        // Month names written with vowel signs (combining marks).
+        assert_eq!(ymd("5 सितंबर 2024").as_deref(), Some("2024-09-05"));
     }
 
     #[test]

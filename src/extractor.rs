@@ -259,7 +259,9 @@ impl Extractor {
 
     fn run(&self, lines: Vec<Line>, blocks: &[Range<usize>], meta: Option<&Metadata>) -> Article {
         let lexicon = Lexicon::get();
-        let lang = detect_language(&language_sample(&lines)).or_else(|| {
+        let sample = language_sample(&lines);
+        let detected = lexicon.confirm_language(detect_language(&sample), &sample);
+        let lang = detected.or_else(|| {
             // Too little text to tell: the page's declaration, when the
             // lexicon knows the language.
             let declared = meta?.language.as_deref()?;

@@ -122,6 +122,7 @@ pub fn measure(
     let mut spaced_words = 0usize;
     let mut ideographs = 0usize;
     let mut prev: Option<char> = None;
+    let mut before_prev: Option<char> = None;
     for word in text.split_whitespace() {
         spaced_words += 1;
         let mut first_letter = None;
@@ -137,7 +138,11 @@ pub fn measure(
                 if s == Script::Cjk {
                     ideographs += 1;
                 }
-                lower.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    lower.push(c.to_ascii_lowercase());
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
             } else if c.is_numeric() {
                 f.digits += 1;
             } else if c == '\'' || c == '’' || c == '-' {
@@ -148,11 +153,14 @@ pub fn measure(
             }
             if let Some(p) = prev
                 && is_sentence_end(p)
-                && c.is_alphabetic()
+                && c.is_uppercase()
+                && before_prev.is_some_and(char::is_lowercase)
             {
-                // "end.Start" glued: still a sentence boundary.
+                // "end.Start" glued: still a sentence boundary. Not
+                // "amazon.com" nor "U.S.A".
                 f.inner_sentences += 1;
             }
+            before_prev = prev;
             prev = Some(c);
         }
         if let Some(c) = first_letter
@@ -177,6 +185,7 @@ pub fn measure(
             f.inner_sentences += 1;
         }
         prev = Some(' ');
+        before_prev = None;
         if !f.has_url && (word.contains("://") || word.starts_with("www.")) {
             f.has_url = true;
         }

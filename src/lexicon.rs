@@ -58,6 +58,10 @@ impl InlinePhrase {
 /// All phrase data, merged over languages.
 pub struct Lexicon {
     lines: HashMap<String, LinePhrase>,
+    /// Whole-line headers that open the end matter ("Sources", "About the
+    /// author"). Kept apart from `lines`: "Sources" is also a source label
+    /// when a URL follows it.
+    end_headers: HashSet<String>,
     inline: AhoCorasick,
     inline_kinds: Vec<InlinePhrase>,
     byline_prefixes: Vec<String>,
@@ -76,6 +80,7 @@ impl Lexicon {
 
     fn load() -> Lexicon {
         let mut lines = HashMap::new();
+        let mut end_headers = HashSet::new();
         let mut inline_patterns = Vec::new();
         let mut inline_kinds = Vec::new();
         let mut byline_prefixes = Vec::new();
@@ -110,7 +115,9 @@ impl Lexicon {
                     "promo" => Some(InlinePhrase::Promo),
                     _ => None,
                 };
-                if let Some(kind) = line_kind {
+                if section == "end" {
+                    end_headers.insert(key);
+                } else if let Some(kind) = line_kind {
                     lines.entry(key).or_insert(kind);
                 } else if let Some(kind) = inline_kind {
                     inline_patterns.push(key);
@@ -144,6 +151,7 @@ impl Lexicon {
         }
         Lexicon {
             lines,
+            end_headers,
             inline,
             inline_kinds,
             byline_prefixes,
@@ -158,6 +166,11 @@ impl Lexicon {
     /// from [`normalize_phrase`].
     pub fn line_phrase(&self, normalized: &str) -> Option<LinePhrase> {
         self.lines.get(normalized).copied()
+    }
+
+    /// True when the whole line (normalised) opens the end matter.
+    pub fn is_end_header(&self, normalized: &str) -> bool {
+        self.end_headers.contains(normalized)
     }
 
     /// The first chrome phrase inside `lowered` (a lower-cased line).
@@ -184,11 +197,15 @@ impl Lexicon {
 
     /// The byline prefix `lowered` starts with, followed by a space.
     pub fn byline_prefix(&self, lowered: &str) -> Option<&str> {
+        // Comparing first bytes before whole prefixes: most lines start
+        // with a byte no prefix starts with.
+        let first = lowered.as_bytes().first();
         self.byline_prefixes
             .iter()
             .find(|p| {
-                lowered.starts_with(p.as_str())
-                    && lowered[p.len()..].starts_with([' ', ':', '\u{a0}'])
+                (p.is_empty() || p.as_bytes().first() == first)
+                    && lowered.starts_with(p.as_str())
+                    && lowered[p.len()..].starts_with([' ', ':', '：', '\u{a0}'])
             })
             .map(String::as_str)
     }
@@ -211,12 +228,16 @@ impl Lexicon {
             .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
             .filter(|w| !w.is_empty())
             .collect();
+        let mut pair = String::new();
         let mut k = 0;
         while k < words.len() {
-            if k + 1 < words.len()
-                && self.lines.get(&format!("{} {}", words[k], words[k + 1]))
-                    == Some(&LinePhrase::Widget)
-            {
+            if k + 1 < words.len() && {
+                pair.clear();
+                pair.push_str(words[k]);
+                pair.push(' ');
+                pair.push_str(words[k + 1]);
+                self.lines.get(pair.as_str()) == Some(&LinePhrase::Widget)
+            } {
                 k += 2;
             } else if self.brands.contains(words[k])
                 || self.lines.get(words[k]) == Some(&LinePhrase::Widget)
@@ -239,7 +260,61 @@ impl Lexicon {
     pub fn stopwords(&self, lang: &str) -> Option<&HashSet<&'static str>> {
         self.stopwords.get(lang)
     }
+
+    /// Checks a detected language against the stopwords of `sample`.
+    /// whatlang can misname a short or name-heavy text ("Der nächste
+    /// Stadtmarathon soll am 2. März 2025 stattfinden." as Swedish); then
+    /// the detected language's stopwords cover almost none of the words,
+    /// and every line would look like chrome. When another language's
+    /// stopwords cover the sample at least twice as well, and well, that
+    /// language is the answer.
+    pub fn confirm_language(
+        &self,
+        detected: Option<&'static str>,
+        sample: &str,
+    ) -> Option<&'static str> {
+        // Unspaced scripts have no words to count.
+        if matches!(detected, Some("zh" | "ja" | "th" | "km" | "lo" | "my")) {
+            return detected;
+        }
+        let lowered = sample.to_lowercase();
+        let words: Vec<&str> = lowered
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        if words.len() < MIN_CONFIRM_WORDS {
+            return detected;
+        }
+        let share = |set: &HashSet<&'static str>| {
+            words.iter().filter(|w| set.contains(**w)).count() as f32 / words.len() as f32
+        };
+        let detected_share = detected
+            .and_then(|l| self.stopwords.get(l))
+            .map_or(0.0, share);
+        if detected_share >= CONFIRMED_SHARE {
+            return detected;
+        }
+        let best = self
+            .stopwords
+            .iter()
+            .map(|(lang, set)| (*lang, share(set)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)));
+        match best {
+            Some((lang, best_share))
+                if best_share >= CONFIRMED_SHARE && best_share >= 2.0 * detected_share =>
+            {
+                Some(lang)
+            }
+            _ => detected,
+        }
+    }
 }
+
+/// Fewest words in a sample worth checking against stopwords.
+const MIN_CONFIRM_WORDS: usize = 6;
+/// A stopword share that confirms a language: running text in a language
+/// has a third or more of its words in the list; a wrong list finds few.
+const CONFIRMED_SHARE: f32 = 0.2;
 
 /// Lower case, trimmed, without the trailing colon, arrows or dots a header
 /// often carries: the form phrase lookups use.
@@ -344,6 +419,26 @@ fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stopwords_overrule_a_misnamed_language() {
+        let lexicon = Lexicon::get();
+        let german = "Der nächste Stadtmarathon soll am 2. März 2025 stattfinden, und die Stadt \
+                      hat die Strecke für die Läufer noch einmal geändert.";
+        assert_eq!(lexicon.confirm_language(Some("sv"), german), Some("de"));
+        // A language its stopwords confirm stays.
+        assert_eq!(lexicon.confirm_language(Some("de"), german), Some("de"));
+        // Too few words to overrule anything.
+        assert_eq!(
+            lexicon.confirm_language(Some("sv"), "Der Marathon"),
+            Some("sv")
+        );
+        // Unspaced scripts are left to the detector.
+        assert_eq!(
+            lexicon.confirm_language(Some("ja"), "東京の天気"),
+            Some("ja")
+        );
+    }
 
     #[test]
     fn phrases_of_several_languages_load() {

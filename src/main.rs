@@ -199,9 +199,18 @@ fn extract(args: &ExtractArgs) -> io::Result<ExitCode> {
             Err(e) => {
                 eprintln!("dechrome: {name}: {e}");
                 failed = true;
+                // One output line per input in a stream, in order: a reader
+                // pairing lines with inputs must not drift.
+                if format == Format::Jsonl {
+                    let record = serde_json::json!({"path": name, "error": e.to_string()});
+                    writeln!(out, "{record}")?;
+                }
                 continue;
             }
         };
+        if article.body.is_empty() && format == Format::Text {
+            eprintln!("dechrome: {name}: no article text found");
+        }
         if inputs.len() > 1 && matches!(format, Format::Text | Format::Markdown) {
             if k > 0 {
                 writeln!(out)?;

@@ -108,6 +108,11 @@ pub enum Reason {
         /// The header text.
         header: String,
     },
+    /// A header that opens the end matter ("Sources", "About the author").
+    EndHeader {
+        /// The header text.
+        header: String,
+    },
     /// A date line with a clock time after the article: a comment's stamp.
     CommentStamp,
     /// A headline-like line under a section header.
@@ -172,6 +177,24 @@ pub enum Reason {
         chars: usize,
         /// Share of stopwords.
         stopwords: Option<f32>,
+    },
+    /// One of a run of teaser cards (headline, date, summary) after the
+    /// article.
+    TeaserCards {
+        /// Cards in the run.
+        cards: usize,
+        /// Median count of short lines between two summaries.
+        median_gap: usize,
+    },
+    /// One item of a list that a body line ending with a colon announces.
+    IntroducedList {
+        /// Items in the list.
+        count: usize,
+    },
+    /// A row (or the header) of a table right after the article's text.
+    TableAfterBody {
+        /// Rows of one shape in the table.
+        rows: usize,
     },
     /// Outside the zone that holds the article text.
     OutsideBody {
@@ -255,6 +278,7 @@ impl fmt::Display for Reason {
                 write!(f, "section header \"{header}\" ({by})")
             }
             Reason::CommentsHeader { header } => write!(f, "comments header \"{header}\""),
+            Reason::EndHeader { header } => write!(f, "end-matter header \"{header}\""),
             Reason::CommentStamp => write!(f, "timestamp of a comment"),
             Reason::RelatedHeadline { header, count } => {
                 write!(
@@ -275,10 +299,16 @@ impl fmt::Display for Reason {
                 )
             }
             Reason::ShortBetweenBody { words } => {
-                write!(f, "short line ({words} words) between body lines")
+                write!(f, "sentence of {words} words inside the body zone")
             }
             Reason::SubHeading { words } => {
                 write!(f, "sub-heading ({words} words) followed by body")
+            }
+            Reason::TableAfterBody { rows } => {
+                write!(f, "part of a table of {rows} rows after the body")
+            }
+            Reason::IntroducedList { count } => {
+                write!(f, "one of {count} list items announced by a colon")
             }
             Reason::InContainer { words, lines } => {
                 write!(
@@ -299,6 +329,10 @@ impl fmt::Display for Reason {
                     share(*stopwords)
                 )
             }
+            Reason::TeaserCards { cards, median_gap } => write!(
+                f,
+                "one of {cards} teaser cards after the article (median {median_gap} short lines between summaries)"
+            ),
             Reason::OutsideBody { zone } => {
                 write!(f, "outside the main text zone (zone score {zone})")
             }

@@ -60,7 +60,12 @@ impl LineClassifier for Boilerplate {
         if f.words > MAX_PHRASE_LINE_WORDS {
             return None;
         }
-        let leading = (0..i).filter(|&j| !doc.lines[j].is_blank()).count();
+        // Non-blank lines before this one, counted only up to the window:
+        // counting them all made the classifier quadratic in the line count.
+        let leading = (0..i)
+            .filter(|&j| !doc.lines[j].is_blank())
+            .take(HEADER_WINDOW)
+            .count();
         if leading < HEADER_WINDOW && f.words <= 15 && is_site_header(text) {
             return Some(Decision::chrome(Reason::SiteHeader));
         }

@@ -41,9 +41,27 @@ fn trailing_credit() -> &'static Regex {
     })
 }
 
+/// A cheap necessary condition for [`trailing_credit`] to match, so most
+/// lines skip the regex: the parenthesised form ends with `)`; the other
+/// one needs a last colon followed by no full stop and at most 60
+/// characters (whitespace around them aside).
+fn may_end_with_credit(text: &str) -> bool {
+    if text.trim_end().ends_with(')') {
+        return true;
+    }
+    text.rfind([':', '：']).is_some_and(|at| {
+        let tail = &text[at..];
+        let tail = tail.trim_start_matches([':', '：']);
+        !tail.contains('.') && tail.trim().chars().nth(60).is_none()
+    })
+}
+
 /// The credit at the end of `text` ("Source : KCNA"), if its label is a
 /// known credit or source word.
 pub fn find_credit<'t>(text: &'t str, lexicon: &Lexicon) -> Option<&'t str> {
+    if !may_end_with_credit(text) {
+        return None;
+    }
     let caps = trailing_credit().captures(text)?;
     let (label, whole) = match (caps.get(1), caps.get(3)) {
         (Some(label), _) => (label, caps.get(0)?),
@@ -124,6 +142,32 @@ impl LineClassifier for Caption {
 mod tests {
     use super::super::testing::classify_one;
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_credit_prefilter_never_hides_a_match(
+            text in "[a-zA-Zé ()\\[\\]:：.!?»]{0,90}"
+        ) {
+            if trailing_credit().is_match(&text) {
+                proptest::prop_assert!(may_end_with_credit(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn the_credit_prefilter_passes_credits_and_skips_prose() {
+        for text in [
+            "Foto: dpa",
+            "Photo : AFP  ",
+            "Le chef de l'État (Source : KCNA)",
+            "Un long texte. Quelle: Reuters",
+        ] {
+            assert!(trailing_credit().is_match(text), "{text}");
+            assert!(may_end_with_credit(text), "{text}");
+        }
+        assert!(!may_end_with_credit("Il est 14:05. Le train part."));
+        assert!(!may_end_with_credit("No colon here"));
+    }
 
     #[test]
     fn pipe_wrapped_lines_are_captions_without_pipes() {

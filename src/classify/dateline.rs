@@ -59,7 +59,7 @@ fn byline_name(rest: &str) -> Option<&str> {
 fn doubled_publisher(before: &str) -> Option<&str> {
     let before = before.trim();
     let chars: Vec<(usize, char)> = before.char_indices().collect();
-    if chars.len() < 4 || chars.len() % 2 != 0 {
+    if chars.len() < 4 || !chars.len().is_multiple_of(2) {
         return None;
     }
     let half = chars[chars.len() / 2].0;
@@ -79,8 +79,12 @@ impl LineClassifier for Dateline {
             return None;
         }
         let lowered = text.to_lowercase();
-        if let Some(prefix) = doc.lexicon.byline_prefix(&lowered) {
-            let rest = text[prefix.len()..].trim_start_matches([':', ' ', '\u{a0}']);
+        // The prefix was found in the lower-cased line; lower-casing may
+        // change byte lengths ("İ"), so the cut is checked on the original.
+        if let Some(prefix) = doc.lexicon.byline_prefix(&lowered)
+            && text.is_char_boundary(prefix.len())
+        {
+            let rest = text[prefix.len()..].trim_start_matches([':', '：', ' ', '\u{a0}']);
             if let Some(name) = byline_name(rest) {
                 return Some(
                     Decision::fixed(

@@ -158,6 +158,9 @@ pub fn builtin() -> Vec<Box<dyn LineClassifier>> {
 }
 
 #[cfg(test)]
+mod tests;
+
+#[cfg(test)]
 pub(crate) mod testing {
     //! Builds a one-document context for classifier unit tests.
     use super::*;

@@ -11,6 +11,9 @@ pub struct Section;
 
 /// Headers are short.
 const MAX_HEADER_WORDS: usize = 6;
+/// A comments header followed by other words on its line must be this long
+/// to count: "Comments" alone opens many a sentence, "Leave a reply" none.
+const MIN_GLUED_HEADER_WORDS: usize = 3;
 
 impl LineClassifier for Section {
     fn name(&self) -> &'static str {
@@ -24,6 +27,11 @@ impl LineClassifier for Section {
         }
         let text = &doc.lines[i].text;
         let normalized = normalize_phrase(text);
+        if doc.lexicon.is_end_header(&normalized) {
+            return Some(Decision::chrome(Reason::EndHeader {
+                header: text.clone(),
+            }));
+        }
         match doc.lexicon.line_phrase(&normalized) {
             Some(LinePhrase::SectionHeader) => {
                 return Some(Decision::chrome(Reason::SectionHeader {
@@ -37,6 +45,16 @@ impl LineClassifier for Section {
                 }));
             }
             _ => {}
+        }
+        // "Leave a Reply Cancel reply": a comments header of three words or
+        // more, glued to the form's other labels.
+        let words: Vec<&str> = normalized.split(' ').collect();
+        for n in (MIN_GLUED_HEADER_WORDS..words.len()).rev() {
+            if doc.lexicon.line_phrase(&words[..n].join(" ")) == Some(LinePhrase::CommentsHeader) {
+                return Some(Decision::chrome(Reason::CommentsHeader {
+                    header: text.clone(),
+                }));
+            }
         }
         // "[ 167 comments ]", "12 Kommentare", "Comments (3)": a comments
         // word with a count still opens the comments.
@@ -78,5 +96,10 @@ mod tests {
         assert!(classify_one(&Section, "The council met again").is_none());
         let d = classify_one(&Section, "[ 167 comments ]").unwrap();
         assert!(matches!(d.reason, Reason::CommentsHeader { .. }));
+        let d = classify_one(&Section, "Leave a Reply Cancel reply").unwrap();
+        assert!(matches!(d.reason, Reason::CommentsHeader { .. }));
+        assert!(classify_one(&Section, "Comments from the mayor").is_none());
+        let d = classify_one(&Section, "References:").unwrap();
+        assert!(matches!(d.reason, Reason::EndHeader { .. }));
     }
 }

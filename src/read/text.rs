@@ -15,7 +15,9 @@ pub fn read_lines(text: &str) -> Vec<Line> {
     let mut n = 0;
     loop {
         n += 1;
-        let (line, next) = match rest.find(['\n', '\r']) {
+        // A byte search: '\n' and '\r' never occur inside a multi-byte
+        // character, and a char-pattern search decodes every character.
+        let (line, next) = match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
             Some(at) => {
                 let skip = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
                 (&rest[..at], Some(&rest[at + skip..]))
@@ -31,10 +33,24 @@ pub fn read_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// True when `text` holds a tab, a no-break or zero-width space, or two
+/// spaces in a row: one pass over the bytes (in UTF-8, U+00A0 is C2 A0 and
+/// U+200B is E2 80 8B), cheaper than a search per pattern on short lines.
+fn needs_folding(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(k, &b)| match b {
+        b'\t' => true,
+        b' ' => bytes.get(k + 1) == Some(&b' '),
+        0xC2 => bytes.get(k + 1) == Some(&0xA0),
+        0xE2 => bytes.get(k + 1..k + 3) == Some(&[0x80, 0x8B][..]),
+        _ => false,
+    })
+}
+
 /// Trims and folds whitespace; borrows nothing so the line owns its text.
 pub fn clean(line: &str) -> String {
     let trimmed = line.trim();
-    if !trimmed.contains(['\t', '\u{a0}', '\u{200b}']) && !trimmed.contains("  ") {
+    if !needs_folding(trimmed) {
         return trimmed.to_string();
     }
     let mut out = String::with_capacity(trimmed.len());
@@ -67,6 +83,22 @@ mod tests {
         let lines = read_lines("\u{feff}\tLe\tchat  dort \n");
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text, "Le chat dort");
+    }
+
+    #[test]
+    fn folding_is_detected_bytewise() {
+        for (text, folds) in [
+            ("plain words", false),
+            ("two  spaces", true),
+            ("a\ttab", true),
+            ("no\u{a0}break", true),
+            ("zero\u{200b}width", true),
+            ("é à ü ½ € 漢字", false),
+            ("trailing space ", false),
+        ] {
+            assert_eq!(needs_folding(text), folds, "{text:?}");
+        }
+        assert_eq!(clean("a\u{a0} b\u{200b}c"), "a b c");
     }
 
     #[test]
