@@ -290,6 +290,9 @@ impl Extractor {
             .collect();
         let title = meta.and_then(|m| mark_title(&doc, &mut decisions, m));
         context::revise(&doc, &mut decisions, &self.context);
+        if meta.is_some() {
+            main_fallback(&doc, &mut decisions);
+        }
         if let (Some(meta), Some(title)) = (meta, title) {
             mark_standfirst(&doc, &mut decisions, meta, title);
         }
@@ -455,6 +458,27 @@ mod tests {
     }
 
     #[test]
+    fn a_page_with_little_prose_keeps_its_main_content() {
+        let html = "<html><body><nav><a href=/>Home</a> <a href=/r>Results</a></nav>\
+            <main><h1>League standings</h1><p>Standings after round 12:</p><table>\
+            <tr><td>1</td><td>Harbour Rovers</td><td>30</td></tr>\
+            <tr><td>2</td><td>Westcombe Town</td><td>27</td></tr></table></main>\
+            <footer><p>Contact us</p></footer></body></html>";
+        let article = Extractor::new().extract_html(html);
+        assert!(
+            article.body.iter().any(|l| l == "Harbour Rovers"),
+            "{:?}",
+            article.body
+        );
+        assert!(
+            article
+                .body
+                .iter()
+                .all(|l| l != "Contact us" && l != "Home Results")
+        );
+    }
+
+    #[test]
     fn input_format_overrides_detection() {
         let html = b"<html><body><p>Le conseil municipal a vot\xc3\xa9 mardi le budget de la ville pour l'ann\xc3\xa9e prochaine, apr\xc3\xa8s un long d\xc3\xa9bat.</p></body></html>";
         let as_text = Extractor::builder()
@@ -501,4 +525,50 @@ fn in_quote(doc: &Doc<'_>, k: usize) -> bool {
         .hints
         .as_deref()
         .is_some_and(|h| h.zones.contains(crate::line::Zones::QUOTE))
+}
+
+/// Body words below which an HTML page's result counts as a miss.
+const MIN_BODY_WORDS: usize = 40;
+
+/// Escalation for pages with little prose (a results table, a calendar):
+/// when the context pass kept fewer than [`MIN_BODY_WORDS`] words, every
+/// line inside `<article>`/`<main>` below the headline that no rule
+/// claimed as chrome is body. Readability falls back the same way.
+fn main_fallback(doc: &Doc<'_>, decisions: &mut [Decision]) {
+    let body_words: usize = (0..decisions.len())
+        .filter(|&k| decisions[k].label == Label::Body)
+        .map(|k| doc.features[k].words)
+        .sum();
+    if body_words >= MIN_BODY_WORDS {
+        return;
+    }
+    let in_main = |k: usize| {
+        doc.lines[k]
+            .hints
+            .as_deref()
+            .is_some_and(|h| h.zones.contains(crate::line::Zones::MAIN) && !h.hidden)
+    };
+    let from = decisions
+        .iter()
+        .position(|d| d.label == Label::Title)
+        .map_or(0, |t| t + 1);
+    for k in from..decisions.len() {
+        let d = &decisions[k];
+        if in_main(k)
+            && d.label == Label::Chrome
+            && matches!(
+                d.reason,
+                crate::Reason::NotProse { .. }
+                    | crate::Reason::OutsideBody { .. }
+                    | crate::Reason::MenuRun { .. }
+            )
+        {
+            decisions[k] = Decision {
+                label: Label::Body,
+                reason: crate::Reason::MainFallback,
+                class: crate::classify::Class::NearGood,
+                value: None,
+            };
+        }
+    }
 }

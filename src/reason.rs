@@ -154,6 +154,9 @@ pub enum Reason {
         /// Words in the line.
         words: usize,
     },
+    /// Kept because the page had too little prose and the line sits in
+    /// `<article>` or `<main>`.
+    MainFallback,
     /// Inside the HTML block element that holds the article's text.
     InContainer {
         /// Words in the line.
@@ -309,6 +312,9 @@ impl fmt::Display for Reason {
             }
             Reason::IntroducedList { count } => {
                 write!(f, "one of {count} list items announced by a colon")
+            }
+            Reason::MainFallback => {
+                write!(f, "inside <article>/<main> of a page with little prose")
             }
             Reason::InContainer { words, lines } => {
                 write!(
