@@ -158,14 +158,9 @@ pub const DEFAULT_MAX_HTML_TAGS: usize = 250_000;
 
 /// `html` up to its `limit`-th `<`, or whole.
 fn truncate_tags(html: &str, limit: usize) -> &str {
-    match html
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'<')
-        .nth(limit)
-    {
+    match memchr::memchr_iter(b'<', html.as_bytes()).nth(limit) {
         // `<` is ASCII, so the cut falls on a character boundary.
-        Some((at, _)) => &html[..at],
+        Some(at) => &html[..at],
         None => html,
     }
 }

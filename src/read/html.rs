@@ -365,9 +365,20 @@ struct Walker<'a> {
     gather: Gather,
     meta: PageMeta,
     blocks: Vec<std::ops::Range<usize>>,
+    /// Chrome token bits by class or id value: pages repeat a few hundred
+    /// class names over thousands of elements.
+    class_bits: std::collections::HashMap<&'a str, u32>,
 }
 
 impl<'a> Walker<'a> {
+    /// [`tokens_of_class`], remembered per value.
+    fn class_tokens(&mut self, class: &'a str) -> u32 {
+        *self
+            .class_bits
+            .entry(class)
+            .or_insert_with(|| tokens_of_class(class))
+    }
+
     /// Ends the current line, giving it the hints of the nearest block.
     fn flush(&mut self) {
         let g = std::mem::take(&mut self.gather);
@@ -421,7 +432,7 @@ impl<'a> Walker<'a> {
         let foreign = parent.foreign || matches!(tag, "svg" | "math" | "template");
         if !foreign {
             let in_comment = parent.tokens & bit(5) != 0
-                || el.classes().any(|c| tokens_of_class(c) & bit(5) != 0);
+                || el.classes().any(|c| self.class_tokens(c) & bit(5) != 0);
             self.meta
                 .collect(node, el, parent.zones.contains(Zones::MAIN), in_comment);
         }
@@ -490,7 +501,7 @@ impl<'a> Walker<'a> {
         let mut hidden = parent.hidden;
         if !matches!(tag, "html" | "body") && !wrapper {
             for class in el.classes() {
-                tokens |= tokens_of_class(class);
+                tokens |= self.class_tokens(class);
                 if class.to_ascii_lowercase().contains("caption") {
                     zones = zones.with(Zones::FIGCAPTION);
                 }
@@ -499,10 +510,10 @@ impl<'a> Walker<'a> {
                 }
             }
             if let Some(id) = el.id() {
-                tokens |= tokens_of_class(id);
+                tokens |= self.class_tokens(id);
             }
             if tag.contains('-') {
-                tokens |= tokens_of_class(tag);
+                tokens |= self.class_tokens(tag);
             }
             if matches!(role, "dialog" | "alertdialog") && !in_main {
                 tokens |= bit(13);
@@ -638,25 +649,31 @@ struct Tag {
 fn scan_tags(text: &str, mut f: impl FnMut(&Tag) -> bool) {
     let b = text.as_bytes();
     let mut i = 0;
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
         let rest = &b[start + 1..];
         if rest.starts_with(b"!--") {
             i = find(&b[start..], b"-->").map_or(b.len(), |e| start + e + 3);
             continue;
         }
-        let end = rest
-            .iter()
-            .position(|&c| c == b'>')
-            .map_or(b.len(), |e| start + 1 + e + 1);
+        let end = memchr::memchr(b'>', rest).map_or(b.len(), |e| start + 1 + e + 1);
         let closing = rest.first() == Some(&b'/');
         let name_start = start + 1 + usize::from(closing);
         let name_len = b[name_start..]
             .iter()
             .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
             .count();
-        let name = b[name_start..name_start + name_len].to_ascii_lowercase();
-        let step = if name.is_empty() || is_void(&name) || b[..end].ends_with(b"/>") {
+        // Names that matter here (void and raw-text elements) are short:
+        // lower-case into a stack buffer, no allocation per tag.
+        let mut buf = [0u8; MAX_TAG_NAME];
+        let name: &[u8] = if name_len <= MAX_TAG_NAME {
+            buf[..name_len].copy_from_slice(&b[name_start..name_start + name_len]);
+            buf[..name_len].make_ascii_lowercase();
+            &buf[..name_len]
+        } else {
+            b"-long-name-"
+        };
+        let step = if name_len == 0 || is_void(name) || b[..end].ends_with(b"/>") {
             0
         } else if closing {
             -1
@@ -667,24 +684,31 @@ fn scan_tags(text: &str, mut f: impl FnMut(&Tag) -> bool) {
             return;
         }
         i = end;
-        if step == 1
-            && matches!(
-                name.as_slice(),
-                b"script" | b"style" | b"textarea" | b"title"
-            )
-        {
+        if step == 1 && matches!(name, b"script" | b"style" | b"textarea" | b"title") {
             // Raw text: the next tag is the element's end tag.
-            let close = [b"</".as_slice(), &name].concat();
-            let lower_rest = &b[i..];
-            i = lower_rest
-                .windows(close.len())
-                .position(|w| w.eq_ignore_ascii_case(&close))
-                .map_or(b.len(), |p| i + p);
+            i = find_end_tag(b, i, name).unwrap_or(b.len());
         }
         if i >= b.len() {
             return;
         }
     }
+}
+
+/// Longest tag name [`scan_tags`] needs to tell apart.
+const MAX_TAG_NAME: usize = 16;
+
+/// Where `</name` (any case) starts at or after `from`.
+fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    while let Some(off) = memchr::memmem::find(&b[i..], b"</") {
+        let at = i + off;
+        let after = &b[at + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
+            return Some(at);
+        }
+        i = at + 2;
+    }
+    None
 }
 
 /// True when the scan finds nesting deeper than [`MAX_NESTING`].
@@ -747,6 +771,7 @@ pub fn read_tree(html: &Html) -> HtmlPage {
         gather: Gather::default(),
         meta: PageMeta::default(),
         blocks: Vec::new(),
+        class_bits: std::collections::HashMap::new(),
     };
     for edge in html.tree.root().traverse() {
         match edge {
@@ -918,7 +943,7 @@ pub fn sniff_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 fn trim_ascii_start(b: &[u8]) -> &[u8] {
