@@ -23,6 +23,7 @@ struct Patterns {
     cjk: Regex,
     day_month_year: Regex,
     month_day_year: Regex,
+    year_month_day: Regex,
     time: Regex,
 }
 
@@ -39,6 +40,8 @@ fn patterns() -> &'static Patterns {
         .unwrap(),
         month_day_year: Regex::new(r"([\p{L}\p{M}]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
             .unwrap(),
+        // "2024. április 14." (Hungarian order).
+        year_month_day: Regex::new(r"\b(\d{4})\.?\s+([\p{L}\p{M}]+\.?)\s+(\d{1,2})\b").unwrap(),
         time: Regex::new(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?").unwrap(),
     })
 }
@@ -129,6 +132,17 @@ pub fn find_date(text: &str, month_first: bool) -> Option<FoundDate> {
             break;
         }
     }
+    for c in p.year_month_day.captures_iter(text) {
+        let word = c[2].to_lowercase();
+        if let Some(month) = lexicon
+            .month(&word)
+            .or_else(|| lexicon.month(word.trim_end_matches('.')))
+        {
+            let whole = c.get(0).unwrap();
+            consider(found(whole, valid(num(&c[1]), month as u32, num(&c[3]))));
+            break;
+        }
+    }
     best
 }
 
@@ -196,6 +210,8 @@ mod tests {
         assert_eq!(ymd("2024-03-12T10:00:00Z").as_deref(), Some("2024-03-12"));
         // Month names written with vowel signs (combining marks).
         assert_eq!(ymd("5 सितंबर 2024").as_deref(), Some("2024-09-05"));
+        assert_eq!(ymd("2024. április 14.").as_deref(), Some("2024-04-14"));
+        assert_eq!(ymd("in 2024 and 2025"), None);
     }
 
     #[test]
