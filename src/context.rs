@@ -817,6 +817,12 @@ fn title_and_subtitle(
     first_body: usize,
     config: &ContextConfig,
 ) {
+    // The page's metadata may have named the headline's line already: then
+    // there is no second title to find, only its standfirst.
+    if let Some(known) = (0..first_body).rfind(|&k| decisions[k].label == Label::Title) {
+        standfirst_after(doc, decisions, known);
+        return;
+    }
     let mut candidates: Vec<usize> = Vec::new();
     // Chrome lines the walk stepped over, nearest first: a title and its
     // standfirst stand together, with nothing but a date or byline between.
