@@ -1,6 +1,6 @@
 //! Measurements of one line, taken once and read by every classifier.
 
-use std::collections::HashSet;
+use crate::hash::FxHashSet;
 
 /// The writing system most of a line's letters belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,12 +108,119 @@ fn script_of(c: char) -> Script {
     }
 }
 
+/// `lower` without leading and trailing apostrophes and hyphens.
+#[inline]
+fn trim_joiners(lower: &str) -> &str {
+    let bytes = lower.as_bytes();
+    let plain = |b: u8| b.is_ascii_alphanumeric();
+    if bytes.first().copied().is_some_and(plain) && bytes.last().copied().is_some_and(plain) {
+        lower
+    } else {
+        lower.trim_matches(['\'', '’', '-'])
+    }
+}
+
+/// The per-character counts of one ASCII word, as [`measure_word`] takes
+/// them, byte by byte. Returns the first letter.
+#[inline]
+fn measure_ascii_word(
+    word: &[u8],
+    f: &mut Features,
+    script_counts: &mut [usize; 7],
+    lower: &mut String,
+) -> Option<char> {
+    let mut first_letter = None;
+    let mut prev = 0u8;
+    let mut before_prev = 0u8;
+    let mut letters = 0usize;
+    for &b in word {
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            if first_letter.is_none() {
+                first_letter = Some(b as char);
+            }
+            lower.push(b.to_ascii_lowercase() as char);
+        } else if b.is_ascii_digit() {
+            f.digits += 1;
+        } else if b == b'\'' || b == b'-' {
+            lower.push(b as char);
+        } else if matches!(b, b',' | b':' | b';') {
+            f.commas += 1;
+        }
+        if matches!(prev, b'.' | b'!' | b'?' | b';')
+            && b.is_ascii_uppercase()
+            && before_prev.is_ascii_lowercase()
+        {
+            // "end.Start" glued: still a sentence boundary. Not
+            // "amazon.com" nor "U.S.A".
+            f.inner_sentences += 1;
+        }
+        before_prev = prev;
+        prev = b;
+    }
+    f.letters += letters;
+    script_counts[Script::Latin as usize] += letters;
+    first_letter
+}
+
+/// The per-character counts of one word: letters, scripts, digits, commas,
+/// glued sentence ends; its lower-case letters and joiners go to `lower`.
+/// Returns the first letter.
+fn measure_word(
+    word: &str,
+    f: &mut Features,
+    script_counts: &mut [usize; 7],
+    ideographs: &mut usize,
+    lower: &mut String,
+) -> Option<char> {
+    let mut first_letter = None;
+    let mut prev: Option<char> = None;
+    let mut before_prev: Option<char> = None;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            f.letters += 1;
+            if first_letter.is_none() {
+                first_letter = Some(c);
+            }
+            let s = script_of(c);
+            script_counts[s as usize] += 1;
+            if s == Script::Cjk {
+                *ideographs += 1;
+            }
+            if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        } else if c.is_numeric() {
+            f.digits += 1;
+        } else if c == '\'' || c == '’' || c == '-' {
+            lower.push(c);
+        }
+        if matches!(c, ',' | '，' | '、' | '،' | ':' | ';') {
+            f.commas += 1;
+        }
+        if let Some(p) = prev
+            && is_sentence_end(p)
+            && c.is_uppercase()
+            && before_prev.is_some_and(char::is_lowercase)
+        {
+            // "end.Start" glued: still a sentence boundary. Not
+            // "amazon.com" nor "U.S.A".
+            f.inner_sentences += 1;
+        }
+        before_prev = prev;
+        prev = Some(c);
+    }
+    first_letter
+}
+
 /// Measures `text`. `stopwords` is the document language's list, when there
 /// is one; `lower` is a scratch buffer reused across lines to avoid an
 /// allocation per word.
 pub fn measure(
     text: &str,
-    stopwords: Option<&HashSet<&'static str>>,
+    stopwords: Option<&FxHashSet<&'static str>>,
     lower: &mut String,
 ) -> Features {
     let mut f = Features::default();
@@ -121,48 +228,14 @@ pub fn measure(
     let mut stop = 0usize;
     let mut spaced_words = 0usize;
     let mut ideographs = 0usize;
-    let mut prev: Option<char> = None;
-    let mut before_prev: Option<char> = None;
     for word in text.split_whitespace() {
         spaced_words += 1;
-        let mut first_letter = None;
         lower.clear();
-        for c in word.chars() {
-            if c.is_alphabetic() {
-                f.letters += 1;
-                if first_letter.is_none() {
-                    first_letter = Some(c);
-                }
-                let s = script_of(c);
-                script_counts[s as usize] += 1;
-                if s == Script::Cjk {
-                    ideographs += 1;
-                }
-                if c.is_ascii() {
-                    lower.push(c.to_ascii_lowercase());
-                } else {
-                    lower.extend(c.to_lowercase());
-                }
-            } else if c.is_numeric() {
-                f.digits += 1;
-            } else if c == '\'' || c == '’' || c == '-' {
-                lower.push(c);
-            }
-            if matches!(c, ',' | '，' | '、' | '،' | ':' | ';') {
-                f.commas += 1;
-            }
-            if let Some(p) = prev
-                && is_sentence_end(p)
-                && c.is_uppercase()
-                && before_prev.is_some_and(char::is_lowercase)
-            {
-                // "end.Start" glued: still a sentence boundary. Not
-                // "amazon.com" nor "U.S.A".
-                f.inner_sentences += 1;
-            }
-            before_prev = prev;
-            prev = Some(c);
-        }
+        let first_letter = if word.is_ascii() {
+            measure_ascii_word(word.as_bytes(), &mut f, &mut script_counts, lower)
+        } else {
+            measure_word(word, &mut f, &mut script_counts, &mut ideographs, lower)
+        };
         if let Some(c) = first_letter
             && (c.is_uppercase() || c.is_lowercase())
         {
@@ -173,20 +246,18 @@ pub fn measure(
         }
         if let Some(list) = stopwords
             && !lower.is_empty()
-            && list.contains(lower.trim_matches(['\'', '’', '-']))
+            && list.contains(trim_joiners(lower))
         {
             stop += 1;
         }
         if word.len() > 1
-            && let Some(last) = word.chars().last()
+            && let Some(last) = word.chars().next_back()
             && is_sentence_end(last)
             && last != '…'
         {
             f.inner_sentences += 1;
         }
-        prev = Some(' ');
-        before_prev = None;
-        if !f.has_url && (word.contains("://") || word.starts_with("www.")) {
+        if !f.has_url && (word.starts_with("www.") || word.contains(':') && word.contains("://")) {
             f.has_url = true;
         }
     }
@@ -269,7 +340,7 @@ mod tests {
 
     #[test]
     fn stopwords_are_counted_in_lower_case() {
-        let list: HashSet<&'static str> = ["the", "of", "a"].into_iter().collect();
+        let list: FxHashSet<&'static str> = ["the", "of", "a"].into_iter().collect();
         let f = measure("The end of a story", Some(&list), &mut String::new());
         assert_eq!(f.stopwords, Some(3));
         assert_eq!(f.stopword_share(), Some(0.6));

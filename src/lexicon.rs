@@ -9,7 +9,7 @@
 //! structural rules carry the weight; the phrases only name what structure
 //! alone leaves doubtful.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -57,18 +57,18 @@ impl InlinePhrase {
 
 /// All phrase data, merged over languages.
 pub struct Lexicon {
-    lines: HashMap<String, LinePhrase>,
+    lines: FxHashMap<String, LinePhrase>,
     /// Whole-line headers that open the end matter ("Sources", "About the
     /// author"). Kept apart from `lines`: "Sources" is also a source label
     /// when a URL follows it.
-    end_headers: HashSet<String>,
+    end_headers: FxHashSet<String>,
     inline: AhoCorasick,
     inline_kinds: Vec<InlinePhrase>,
     byline_prefixes: Vec<String>,
-    credit_labels: HashSet<String>,
-    brands: HashSet<String>,
-    months: HashMap<String, u8>,
-    stopwords: HashMap<&'static str, HashSet<&'static str>>,
+    credit_labels: FxHashSet<String>,
+    brands: FxHashSet<String>,
+    months: FxHashMap<String, u8>,
+    stopwords: FxHashMap<&'static str, FxHashSet<&'static str>>,
 }
 
 impl Lexicon {
@@ -79,14 +79,14 @@ impl Lexicon {
     }
 
     fn load() -> Lexicon {
-        let mut lines = HashMap::new();
-        let mut end_headers = HashSet::new();
+        let mut lines = FxHashMap::default();
+        let mut end_headers = FxHashSet::default();
         let mut inline_patterns = Vec::new();
         let mut inline_kinds = Vec::new();
         let mut byline_prefixes = Vec::new();
-        let mut credit_labels = HashSet::new();
-        let mut brands = HashSet::new();
-        let mut months = HashMap::new();
+        let mut credit_labels = FxHashSet::default();
+        let mut brands = FxHashSet::default();
+        let mut months = FxHashMap::default();
         for (_lang, text) in PHRASE_FILES {
             let mut section = "";
             let mut month = 0u8;
@@ -143,7 +143,7 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&inline_patterns)
             .expect("phrase patterns are plain strings");
-        let mut stopwords = HashMap::new();
+        let mut stopwords = FxHashMap::default();
         for code in stop_words::available_languages() {
             if let Some(words) = stop_words::lookup(code) {
                 stopwords.insert(*code, words.iter().copied().collect());
@@ -257,7 +257,7 @@ impl Lexicon {
 
     /// The stopword set of a language (ISO 639-1), if the stopword data has
     /// one.
-    pub fn stopwords(&self, lang: &str) -> Option<&HashSet<&'static str>> {
+    pub fn stopwords(&self, lang: &str) -> Option<&FxHashSet<&'static str>> {
         self.stopwords.get(lang)
     }
 }
