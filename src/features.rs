@@ -53,7 +53,17 @@ pub struct Features {
     pub script: Option<Script>,
     /// The line holds a URL.
     pub has_url: bool,
+    /// The line in lower case (`str::to_lowercase`), computed once for the
+    /// classifiers that match phrases; `None` for lines of more than
+    /// [`LOWERED_MAX_WORDS`] words. Read it through
+    /// [`crate::classify::Doc::lowered`], which lowers longer lines on
+    /// demand.
+    pub lowered: Option<String>,
 }
+
+/// Lines of up to this many words get [`Features::lowered`]: the longest
+/// line a phrase classifier looks at (boilerplate's limit).
+pub const LOWERED_MAX_WORDS: usize = 40;
 
 impl Features {
     /// Share of stopwords among words, if known.
@@ -272,6 +282,9 @@ pub fn measure(
     // CJK sentences end with 。 inside the line without a following space.
     if ideographs > 0 {
         f.inner_sentences += text.matches(['。', '！', '？']).count();
+    }
+    if f.words <= LOWERED_MAX_WORDS {
+        f.lowered = Some(text.to_lowercase());
     }
     let last = text.trim_end().chars().rev().find(|c| !is_closer(*c));
     f.ends_sentence = last.is_some_and(is_sentence_end);

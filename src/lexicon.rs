@@ -265,13 +265,19 @@ impl Lexicon {
 /// Lower case, trimmed, without the trailing colon, arrows or dots a header
 /// often carries: the form phrase lookups use.
 pub fn normalize_phrase(text: &str) -> String {
-    let trimmed = text
-        .trim()
+    trim_phrase(text).to_lowercase()
+}
+
+/// [`normalize_phrase`] without the lower-casing: trimmed, without the
+/// trailing colon, arrows or dots. Lower-casing neither makes nor changes
+/// the characters trimmed, so `trim_phrase(&text.to_lowercase())` equals
+/// `normalize_phrase(text)`.
+pub fn trim_phrase(text: &str) -> &str {
+    text.trim()
         .trim_end_matches([
             ':', '：', '»', '›', '>', '.', '…', ' ', '\u{a0}', '-', '–', '|',
         ])
-        .trim_start_matches(['»', '›', '>', '-', '–', '•', '·', '|', ' ']);
-    trimmed.to_lowercase()
+        .trim_start_matches(['»', '›', '>', '-', '–', '•', '·', '|', ' '])
 }
 
 /// Detects the language of `sample` and returns its ISO 639-1 code.
@@ -394,6 +400,13 @@ mod tests {
     fn header_normalisation_drops_colons_and_case() {
         assert_eq!(normalize_phrase("Ειδήσεις σήμερα:"), "ειδήσεις σήμερα");
         assert_eq!(normalize_phrase("  Read also » "), "read also");
+        for text in ["ΟΔΟΣ:", "» ΣΧΟΛΙΑ ΑΣ…", "Σ.", "İstanbul –", "ΑΣ - "] {
+            assert_eq!(
+                trim_phrase(&text.to_lowercase()),
+                normalize_phrase(text),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -89,7 +89,7 @@ impl LineClassifier for Boilerplate {
         if leading < HEADER_WINDOW && f.words <= 15 && is_site_header(text) {
             return Some(Decision::chrome(Reason::SiteHeader));
         }
-        let lowered = text.to_lowercase();
+        let lowered = doc.lowered(i);
         if let Some((kind, phrase)) = doc.lexicon.inline_phrase(&lowered) {
             // A full sentence that merely mentions a share or a cookie stays
             // prose; a copyright sign is chrome wherever it stands.
