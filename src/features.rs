@@ -1,5 +1,7 @@
 //! Measurements of one line, taken once and read by every classifier.
 
+use std::sync::OnceLock;
+
 use crate::hash::FxHashSet;
 
 /// The writing system most of a line's letters belong to.
@@ -173,6 +175,53 @@ fn measure_ascii_word(
     first_letter
 }
 
+/// Code points below this have their `is_alphabetic` and `is_numeric`
+/// answers in [`char_table`]: Latin, Greek, Cyrillic, Armenian, Hebrew,
+/// Arabic, the Indic scripts, Thai, Georgian, Hangul Jamo, Vietnamese.
+const TABLE_END: u32 = 0x3000;
+
+/// Bit sets of the alphabetic and the numeric code points below
+/// [`TABLE_END`], filled from `char::is_alphabetic` and `char::is_numeric`
+/// on first use, so the answers are the standard library's.
+fn char_table() -> &'static [[u64; TABLE_END as usize / 64]; 2] {
+    static TABLE: OnceLock<[[u64; TABLE_END as usize / 64]; 2]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [[0u64; TABLE_END as usize / 64]; 2];
+        for c in (0..TABLE_END).filter_map(char::from_u32) {
+            let (word, bit) = (c as usize / 64, c as u32 % 64);
+            if c.is_alphabetic() {
+                table[0][word] |= 1 << bit;
+            }
+            if c.is_numeric() {
+                table[1][word] |= 1 << bit;
+            }
+        }
+        table
+    })
+}
+
+/// `c.is_alphabetic()`, from the table when `c` is in it.
+#[inline]
+fn is_alphabetic(c: char, table: &[[u64; TABLE_END as usize / 64]; 2]) -> bool {
+    let n = c as u32;
+    if n < TABLE_END {
+        table[0][n as usize / 64] >> (n % 64) & 1 == 1
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `c.is_numeric()`, from the table when `c` is in it.
+#[inline]
+fn is_numeric(c: char, table: &[[u64; TABLE_END as usize / 64]; 2]) -> bool {
+    let n = c as u32;
+    if n < TABLE_END {
+        table[1][n as usize / 64] >> (n % 64) & 1 == 1
+    } else {
+        c.is_numeric()
+    }
+}
+
 /// The per-character counts of one word: letters, scripts, digits, commas,
 /// glued sentence ends; its lower-case letters and joiners go to `lower`.
 /// Returns the first letter.
@@ -186,8 +235,9 @@ fn measure_word(
     let mut first_letter = None;
     let mut prev: Option<char> = None;
     let mut before_prev: Option<char> = None;
+    let table = char_table();
     for c in word.chars() {
-        if c.is_alphabetic() {
+        if is_alphabetic(c, table) {
             f.letters += 1;
             if first_letter.is_none() {
                 first_letter = Some(c);
@@ -202,7 +252,7 @@ fn measure_word(
             } else {
                 lower.extend(c.to_lowercase());
             }
-        } else if c.is_numeric() {
+        } else if is_numeric(c, table) {
             f.digits += 1;
         } else if c == '\'' || c == '’' || c == '-' {
             lower.push(c);
@@ -349,6 +399,15 @@ mod tests {
         assert_eq!(f.script, Some(Script::Cjk));
         assert!(f.words >= 5, "{}", f.words);
         assert!(f.ends_sentence);
+    }
+
+    #[test]
+    fn the_char_table_agrees_with_the_standard_library() {
+        let table = char_table();
+        for c in (0..TABLE_END + 64).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c, table), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_numeric(c, table), c.is_numeric(), "{c:?}");
+        }
     }
 
     #[test]
