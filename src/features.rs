@@ -275,6 +275,53 @@ fn measure_word(
     first_letter
 }
 
+/// The words of a line, as `split_whitespace` gives them.
+enum Words<'t> {
+    /// An ASCII line, split byte by byte.
+    Ascii(AsciiWords<'t>),
+    /// Any other line.
+    Unicode(std::str::SplitWhitespace<'t>),
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        match self {
+            Words::Ascii(words) => words.next(),
+            Words::Unicode(words) => words.next(),
+        }
+    }
+}
+
+/// `split_whitespace` for ASCII text: the ASCII characters `char::is_whitespace`
+/// accepts are tab, line feed, vertical tab, form feed, carriage return and
+/// space.
+struct AsciiWords<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> AsciiWords<'t> {
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        let bytes = self.text.as_bytes();
+        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        while self.at < bytes.len() && space(bytes[self.at]) {
+            self.at += 1;
+        }
+        if self.at == bytes.len() {
+            return None;
+        }
+        let start = self.at;
+        while self.at < bytes.len() && !space(bytes[self.at]) {
+            self.at += 1;
+        }
+        Some(&self.text[start..self.at])
+    }
+}
+
 /// Measures `text`. `stopwords` is the document language's list, when there
 /// is one; `lower` is a scratch buffer reused across lines to avoid an
 /// allocation per word.
@@ -288,10 +335,16 @@ pub fn measure(
     let mut stop = 0usize;
     let mut spaced_words = 0usize;
     let mut ideographs = 0usize;
-    for word in text.split_whitespace() {
+    let ascii_line = text.is_ascii();
+    let mut words = if ascii_line {
+        Words::Ascii(AsciiWords { text, at: 0 })
+    } else {
+        Words::Unicode(text.split_whitespace())
+    };
+    while let Some(word) = words.next() {
         spaced_words += 1;
         lower.clear();
-        let first_letter = if word.is_ascii() {
+        let first_letter = if ascii_line || word.is_ascii() {
             measure_ascii_word(word.as_bytes(), &mut f, &mut script_counts, lower)
         } else {
             measure_word(word, &mut f, &mut script_counts, &mut ideographs, lower)
@@ -321,7 +374,11 @@ pub fn measure(
             f.has_url = true;
         }
     }
-    f.chars = text.chars().count();
+    f.chars = if ascii_line {
+        text.len()
+    } else {
+        text.chars().count()
+    };
     // Unspaced scripts: count two ideographs as a word, so length rules
     // written in words hold for Chinese and Japanese too.
     f.words = if ideographs * 2 > f.letters && f.letters > 0 {
@@ -407,6 +464,33 @@ mod tests {
         for c in (0..TABLE_END + 64).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c, table), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_numeric(c, table), c.is_numeric(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_match_split_whitespace(text in "[ -~\t\n\r\x0b\x0c\x1c\x1f]{0,60}") {
+            let mut words = AsciiWords { text: &text, at: 0 };
+            let ours: Vec<&str> = std::iter::from_fn(|| words.next()).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(ours, std);
+        }
+    }
+
+    #[test]
+    fn ascii_words_split_like_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "a\tb\x0bc\x0cd\re\nf",
+            "x\x1cy\x1fz",
+        ] {
+            let mut words = AsciiWords { text, at: 0 };
+            let ours: Vec<&str> = std::iter::from_fn(|| words.next()).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
         }
     }
 
