@@ -224,30 +224,31 @@ impl Lexicon {
     /// True when `lowered` is made only of widget words and network names
     /// ("search sign in", "whatsapp facebook pint"): a row of buttons.
     pub fn is_widget_row(&self, lowered: &str) -> bool {
-        let words: Vec<&str> = lowered
+        let mut words = lowered
             .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
             .filter(|w| !w.is_empty())
-            .collect();
+            .peekable();
         let mut pair = String::new();
-        let mut k = 0;
-        while k < words.len() {
-            if k + 1 < words.len() && {
-                pair.clear();
-                pair.push_str(words[k]);
-                pair.push(' ');
-                pair.push_str(words[k + 1]);
-                self.lines.get(pair.as_str()) == Some(&LinePhrase::Widget)
-            } {
-                k += 2;
-            } else if self.brands.contains(words[k])
-                || self.lines.get(words[k]) == Some(&LinePhrase::Widget)
+        let mut any = false;
+        while let Some(word) = words.next() {
+            any = true;
+            if let Some(next) = words.peek()
+                && {
+                    pair.clear();
+                    pair.push_str(word);
+                    pair.push(' ');
+                    pair.push_str(next);
+                    self.lines.get(pair.as_str()) == Some(&LinePhrase::Widget)
+                }
             {
-                k += 1;
-            } else {
+                words.next();
+            } else if !(self.brands.contains(word)
+                || self.lines.get(word) == Some(&LinePhrase::Widget))
+            {
                 return false;
             }
         }
-        !words.is_empty()
+        any
     }
 
     /// The month number of a month name or abbreviation (lower case).
