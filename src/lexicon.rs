@@ -65,6 +65,11 @@ pub struct Lexicon {
     inline: AhoCorasick,
     inline_kinds: Vec<InlinePhrase>,
     byline_prefixes: Vec<String>,
+    /// For each first byte, the indices of the byline prefixes a line
+    /// starting with it may start with (those starting with that byte, and
+    /// empty ones), in `byline_prefixes` order; the last entry is for empty
+    /// lines.
+    byline_index: Vec<Vec<u16>>,
     credit_labels: FxHashSet<String>,
     brands: FxHashSet<String>,
     months: FxHashMap<String, u8>,
@@ -139,6 +144,17 @@ impl Lexicon {
         // Longest prefixes first, so "by staff of" wins over "by".
         byline_prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
         byline_prefixes.dedup();
+        let byline_index = (0..=256)
+            .map(|first: usize| {
+                (0..byline_prefixes.len())
+                    .filter(|&k| match byline_prefixes[k].as_bytes().first() {
+                        None => true,
+                        Some(&b) => usize::from(b) == first,
+                    })
+                    .map(|k| u16::try_from(k).expect("fewer than 65536 byline prefixes"))
+                    .collect()
+            })
+            .collect();
         let inline = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&inline_patterns)
@@ -155,6 +171,7 @@ impl Lexicon {
             inline,
             inline_kinds,
             byline_prefixes,
+            byline_index,
             credit_labels,
             brands,
             months,
@@ -197,17 +214,16 @@ impl Lexicon {
 
     /// The byline prefix `lowered` starts with, followed by a space.
     pub fn byline_prefix(&self, lowered: &str) -> Option<&str> {
-        // Comparing first bytes before whole prefixes: most lines start
-        // with a byte no prefix starts with.
-        let first = lowered.as_bytes().first();
-        self.byline_prefixes
+        // Only the prefixes that start with the line's first byte (or are
+        // empty) can match: most lines start with a byte no prefix starts
+        // with.
+        let first = lowered.as_bytes().first().map_or(256, |&b| usize::from(b));
+        self.byline_index[first]
             .iter()
+            .map(|&k| self.byline_prefixes[usize::from(k)].as_str())
             .find(|p| {
-                (p.is_empty() || p.as_bytes().first() == first)
-                    && lowered.starts_with(p.as_str())
-                    && lowered[p.len()..].starts_with([' ', ':', '：', '\u{a0}'])
+                lowered.starts_with(p) && lowered[p.len()..].starts_with([' ', ':', '：', '\u{a0}'])
             })
-            .map(String::as_str)
     }
 
     /// True when `label` (normalised) names a photo credit or a source.
@@ -388,6 +404,33 @@ mod tests {
         assert_eq!(lexicon.month("janvier"), Some(1));
         assert_eq!(lexicon.month("dezember"), Some(12));
         assert!(lexicon.stopwords("fr").is_some_and(|s| s.contains("le")));
+    }
+
+    #[test]
+    fn byline_prefixes_are_found_as_by_a_full_scan() {
+        let lexicon = Lexicon::get();
+        let naive = |lowered: &str| {
+            lexicon
+                .byline_prefixes
+                .iter()
+                .find(|p| {
+                    lowered.starts_with(p.as_str())
+                        && lowered[p.len()..].starts_with([' ', ':', '：', '\u{a0}'])
+                })
+                .map(String::as_str)
+        };
+        let mut lines: Vec<String> = ["", "by jane doe", "par marie", "von: anna", "bylines", "x"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        for p in &lexicon.byline_prefixes {
+            lines.push(format!("{p} someone"));
+            lines.push(format!("{p}:x"));
+            lines.push(p.clone());
+        }
+        for line in &lines {
+            assert_eq!(lexicon.byline_prefix(line), naive(line), "{line:?}");
+        }
     }
 
     #[test]
