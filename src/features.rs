@@ -1,6 +1,8 @@
 //! Measurements of one line, taken once and read by every classifier.
 
-use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::hash::FxHashSet;
 
 /// The writing system most of a line's letters belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +55,17 @@ pub struct Features {
     pub script: Option<Script>,
     /// The line holds a URL.
     pub has_url: bool,
+    /// The line in lower case (`str::to_lowercase`), computed once for the
+    /// classifiers that match phrases; `None` for lines of more than
+    /// [`LOWERED_MAX_WORDS`] words. Read it through
+    /// [`crate::classify::Doc::lowered`], which lowers longer lines on
+    /// demand.
+    pub lowered: Option<String>,
 }
+
+/// Lines of up to this many words get [`Features::lowered`]: the longest
+/// line a phrase classifier looks at (boilerplate's limit).
+pub const LOWERED_MAX_WORDS: usize = 40;
 
 impl Features {
     /// Share of stopwords among words, if known.
@@ -108,12 +120,214 @@ fn script_of(c: char) -> Script {
     }
 }
 
+/// `lower` without leading and trailing apostrophes and hyphens.
+#[inline]
+fn trim_joiners(lower: &str) -> &str {
+    let bytes = lower.as_bytes();
+    let plain = |b: u8| b.is_ascii_alphanumeric();
+    if bytes.first().copied().is_some_and(plain) && bytes.last().copied().is_some_and(plain) {
+        lower
+    } else {
+        lower.trim_matches(['\'', '’', '-'])
+    }
+}
+
+/// The per-character counts of one ASCII word, as [`measure_word`] takes
+/// them, byte by byte. Returns the first letter.
+#[inline]
+fn measure_ascii_word(
+    word: &[u8],
+    f: &mut Features,
+    script_counts: &mut [usize; 7],
+    lower: &mut String,
+) -> Option<char> {
+    let mut first_letter = None;
+    let mut prev = 0u8;
+    let mut before_prev = 0u8;
+    let mut letters = 0usize;
+    for &b in word {
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            if first_letter.is_none() {
+                first_letter = Some(b as char);
+            }
+            lower.push(b.to_ascii_lowercase() as char);
+        } else if b.is_ascii_digit() {
+            f.digits += 1;
+        } else if b == b'\'' || b == b'-' {
+            lower.push(b as char);
+        } else if matches!(b, b',' | b':' | b';') {
+            f.commas += 1;
+        }
+        if matches!(prev, b'.' | b'!' | b'?' | b';')
+            && b.is_ascii_uppercase()
+            && before_prev.is_ascii_lowercase()
+        {
+            // "end.Start" glued: still a sentence boundary. Not
+            // "amazon.com" nor "U.S.A".
+            f.inner_sentences += 1;
+        }
+        before_prev = prev;
+        prev = b;
+    }
+    f.letters += letters;
+    script_counts[Script::Latin as usize] += letters;
+    first_letter
+}
+
+/// Code points below this have their `is_alphabetic` and `is_numeric`
+/// answers in [`char_table`]: Latin, Greek, Cyrillic, Armenian, Hebrew,
+/// Arabic, the Indic scripts, Thai, Georgian, Hangul Jamo, Vietnamese.
+const TABLE_END: u32 = 0x3000;
+
+/// Bit sets of the alphabetic and the numeric code points below
+/// [`TABLE_END`], filled from `char::is_alphabetic` and `char::is_numeric`
+/// on first use, so the answers are the standard library's.
+fn char_table() -> &'static [[u64; TABLE_END as usize / 64]; 2] {
+    static TABLE: OnceLock<[[u64; TABLE_END as usize / 64]; 2]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [[0u64; TABLE_END as usize / 64]; 2];
+        for c in (0..TABLE_END).filter_map(char::from_u32) {
+            let (word, bit) = (c as usize / 64, c as u32 % 64);
+            if c.is_alphabetic() {
+                table[0][word] |= 1 << bit;
+            }
+            if c.is_numeric() {
+                table[1][word] |= 1 << bit;
+            }
+        }
+        table
+    })
+}
+
+/// `c.is_alphabetic()`, from the table when `c` is in it.
+#[inline]
+fn is_alphabetic(c: char, table: &[[u64; TABLE_END as usize / 64]; 2]) -> bool {
+    let n = c as u32;
+    if n < TABLE_END {
+        table[0][n as usize / 64] >> (n % 64) & 1 == 1
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `c.is_numeric()`, from the table when `c` is in it.
+#[inline]
+fn is_numeric(c: char, table: &[[u64; TABLE_END as usize / 64]; 2]) -> bool {
+    let n = c as u32;
+    if n < TABLE_END {
+        table[1][n as usize / 64] >> (n % 64) & 1 == 1
+    } else {
+        c.is_numeric()
+    }
+}
+
+/// The per-character counts of one word: letters, scripts, digits, commas,
+/// glued sentence ends; its lower-case letters and joiners go to `lower`.
+/// Returns the first letter.
+fn measure_word(
+    word: &str,
+    f: &mut Features,
+    script_counts: &mut [usize; 7],
+    ideographs: &mut usize,
+    lower: &mut String,
+) -> Option<char> {
+    let mut first_letter = None;
+    let mut prev: Option<char> = None;
+    let mut before_prev: Option<char> = None;
+    let table = char_table();
+    for c in word.chars() {
+        if is_alphabetic(c, table) {
+            f.letters += 1;
+            if first_letter.is_none() {
+                first_letter = Some(c);
+            }
+            let s = script_of(c);
+            script_counts[s as usize] += 1;
+            if s == Script::Cjk {
+                *ideographs += 1;
+            }
+            if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        } else if is_numeric(c, table) {
+            f.digits += 1;
+        } else if c == '\'' || c == '’' || c == '-' {
+            lower.push(c);
+        }
+        if matches!(c, ',' | '，' | '、' | '،' | ':' | ';') {
+            f.commas += 1;
+        }
+        if let Some(p) = prev
+            && is_sentence_end(p)
+            && c.is_uppercase()
+            && before_prev.is_some_and(char::is_lowercase)
+        {
+            // "end.Start" glued: still a sentence boundary. Not
+            // "amazon.com" nor "U.S.A".
+            f.inner_sentences += 1;
+        }
+        before_prev = prev;
+        prev = Some(c);
+    }
+    first_letter
+}
+
+/// The words of a line, as `split_whitespace` gives them.
+enum Words<'t> {
+    /// An ASCII line, split byte by byte.
+    Ascii(AsciiWords<'t>),
+    /// Any other line.
+    Unicode(std::str::SplitWhitespace<'t>),
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        match self {
+            Words::Ascii(words) => words.next(),
+            Words::Unicode(words) => words.next(),
+        }
+    }
+}
+
+/// `split_whitespace` for ASCII text: the ASCII characters `char::is_whitespace`
+/// accepts are tab, line feed, vertical tab, form feed, carriage return and
+/// space.
+struct AsciiWords<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> AsciiWords<'t> {
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        let bytes = self.text.as_bytes();
+        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        while self.at < bytes.len() && space(bytes[self.at]) {
+            self.at += 1;
+        }
+        if self.at == bytes.len() {
+            return None;
+        }
+        let start = self.at;
+        while self.at < bytes.len() && !space(bytes[self.at]) {
+            self.at += 1;
+        }
+        Some(&self.text[start..self.at])
+    }
+}
+
 /// Measures `text`. `stopwords` is the document language's list, when there
 /// is one; `lower` is a scratch buffer reused across lines to avoid an
 /// allocation per word.
 pub fn measure(
     text: &str,
-    stopwords: Option<&HashSet<&'static str>>,
+    stopwords: Option<&FxHashSet<&'static str>>,
     lower: &mut String,
 ) -> Features {
     let mut f = Features::default();
@@ -121,48 +335,20 @@ pub fn measure(
     let mut stop = 0usize;
     let mut spaced_words = 0usize;
     let mut ideographs = 0usize;
-    let mut prev: Option<char> = None;
-    let mut before_prev: Option<char> = None;
-    for word in text.split_whitespace() {
+    let ascii_line = text.is_ascii();
+    let mut words = if ascii_line {
+        Words::Ascii(AsciiWords { text, at: 0 })
+    } else {
+        Words::Unicode(text.split_whitespace())
+    };
+    while let Some(word) = words.next() {
         spaced_words += 1;
-        let mut first_letter = None;
         lower.clear();
-        for c in word.chars() {
-            if c.is_alphabetic() {
-                f.letters += 1;
-                if first_letter.is_none() {
-                    first_letter = Some(c);
-                }
-                let s = script_of(c);
-                script_counts[s as usize] += 1;
-                if s == Script::Cjk {
-                    ideographs += 1;
-                }
-                if c.is_ascii() {
-                    lower.push(c.to_ascii_lowercase());
-                } else {
-                    lower.extend(c.to_lowercase());
-                }
-            } else if c.is_numeric() {
-                f.digits += 1;
-            } else if c == '\'' || c == '’' || c == '-' {
-                lower.push(c);
-            }
-            if matches!(c, ',' | '，' | '、' | '،' | ':' | ';') {
-                f.commas += 1;
-            }
-            if let Some(p) = prev
-                && is_sentence_end(p)
-                && c.is_uppercase()
-                && before_prev.is_some_and(char::is_lowercase)
-            {
-                // "end.Start" glued: still a sentence boundary. Not
-                // "amazon.com" nor "U.S.A".
-                f.inner_sentences += 1;
-            }
-            before_prev = prev;
-            prev = Some(c);
-        }
+        let first_letter = if ascii_line || word.is_ascii() {
+            measure_ascii_word(word.as_bytes(), &mut f, &mut script_counts, lower)
+        } else {
+            measure_word(word, &mut f, &mut script_counts, &mut ideographs, lower)
+        };
         if let Some(c) = first_letter
             && (c.is_uppercase() || c.is_lowercase())
         {
@@ -173,24 +359,26 @@ pub fn measure(
         }
         if let Some(list) = stopwords
             && !lower.is_empty()
-            && list.contains(lower.trim_matches(['\'', '’', '-']))
+            && list.contains(trim_joiners(lower))
         {
             stop += 1;
         }
         if word.len() > 1
-            && let Some(last) = word.chars().last()
+            && let Some(last) = word.chars().next_back()
             && is_sentence_end(last)
             && last != '…'
         {
             f.inner_sentences += 1;
         }
-        prev = Some(' ');
-        before_prev = None;
-        if !f.has_url && (word.contains("://") || word.starts_with("www.")) {
+        if !f.has_url && (word.starts_with("www.") || word.contains(':') && word.contains("://")) {
             f.has_url = true;
         }
     }
-    f.chars = text.chars().count();
+    f.chars = if ascii_line {
+        text.len()
+    } else {
+        text.chars().count()
+    };
     // Unspaced scripts: count two ideographs as a word, so length rules
     // written in words hold for Chinese and Japanese too.
     f.words = if ideographs * 2 > f.letters && f.letters > 0 {
@@ -201,6 +389,9 @@ pub fn measure(
     // CJK sentences end with 。 inside the line without a following space.
     if ideographs > 0 {
         f.inner_sentences += text.matches(['。', '！', '？']).count();
+    }
+    if f.words <= LOWERED_MAX_WORDS {
+        f.lowered = Some(text.to_lowercase());
     }
     let last = text.trim_end().chars().rev().find(|c| !is_closer(*c));
     f.ends_sentence = last.is_some_and(is_sentence_end);
@@ -268,8 +459,44 @@ mod tests {
     }
 
     #[test]
+    fn the_char_table_agrees_with_the_standard_library() {
+        let table = char_table();
+        for c in (0..TABLE_END + 64).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c, table), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_numeric(c, table), c.is_numeric(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_match_split_whitespace(text in "[ -~\t\n\r\x0b\x0c\x1c\x1f]{0,60}") {
+            let mut words = AsciiWords { text: &text, at: 0 };
+            let ours: Vec<&str> = std::iter::from_fn(|| words.next()).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(ours, std);
+        }
+    }
+
+    #[test]
+    fn ascii_words_split_like_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "a\tb\x0bc\x0cd\re\nf",
+            "x\x1cy\x1fz",
+        ] {
+            let mut words = AsciiWords { text, at: 0 };
+            let ours: Vec<&str> = std::iter::from_fn(|| words.next()).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
+
+    #[test]
     fn stopwords_are_counted_in_lower_case() {
-        let list: HashSet<&'static str> = ["the", "of", "a"].into_iter().collect();
+        let list: FxHashSet<&'static str> = ["the", "of", "a"].into_iter().collect();
         let f = measure("The end of a story", Some(&list), &mut String::new());
         assert_eq!(f.stopwords, Some(3));
         assert_eq!(f.stopword_share(), Some(0.6));

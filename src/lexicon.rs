@@ -9,7 +9,7 @@
 //! structural rules carry the weight; the phrases only name what structure
 //! alone leaves doubtful.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -57,18 +57,23 @@ impl InlinePhrase {
 
 /// All phrase data, merged over languages.
 pub struct Lexicon {
-    lines: HashMap<String, LinePhrase>,
+    lines: FxHashMap<String, LinePhrase>,
     /// Whole-line headers that open the end matter ("Sources", "About the
     /// author"). Kept apart from `lines`: "Sources" is also a source label
     /// when a URL follows it.
-    end_headers: HashSet<String>,
+    end_headers: FxHashSet<String>,
     inline: AhoCorasick,
     inline_kinds: Vec<InlinePhrase>,
     byline_prefixes: Vec<String>,
-    credit_labels: HashSet<String>,
-    brands: HashSet<String>,
-    months: HashMap<String, u8>,
-    stopwords: HashMap<&'static str, HashSet<&'static str>>,
+    /// For each first byte, the indices of the byline prefixes a line
+    /// starting with it may start with (those starting with that byte, and
+    /// empty ones), in `byline_prefixes` order; the last entry is for empty
+    /// lines.
+    byline_index: Vec<Vec<u16>>,
+    credit_labels: FxHashSet<String>,
+    brands: FxHashSet<String>,
+    months: FxHashMap<String, u8>,
+    stopwords: FxHashMap<&'static str, FxHashSet<&'static str>>,
 }
 
 impl Lexicon {
@@ -79,14 +84,14 @@ impl Lexicon {
     }
 
     fn load() -> Lexicon {
-        let mut lines = HashMap::new();
-        let mut end_headers = HashSet::new();
+        let mut lines = FxHashMap::default();
+        let mut end_headers = FxHashSet::default();
         let mut inline_patterns = Vec::new();
         let mut inline_kinds = Vec::new();
         let mut byline_prefixes = Vec::new();
-        let mut credit_labels = HashSet::new();
-        let mut brands = HashSet::new();
-        let mut months = HashMap::new();
+        let mut credit_labels = FxHashSet::default();
+        let mut brands = FxHashSet::default();
+        let mut months = FxHashMap::default();
         for (_lang, text) in PHRASE_FILES {
             let mut section = "";
             let mut month = 0u8;
@@ -139,11 +144,22 @@ impl Lexicon {
         // Longest prefixes first, so "by staff of" wins over "by".
         byline_prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
         byline_prefixes.dedup();
+        let byline_index = (0..=256)
+            .map(|first: usize| {
+                (0..byline_prefixes.len())
+                    .filter(|&k| match byline_prefixes[k].as_bytes().first() {
+                        None => true,
+                        Some(&b) => usize::from(b) == first,
+                    })
+                    .map(|k| u16::try_from(k).expect("fewer than 65536 byline prefixes"))
+                    .collect()
+            })
+            .collect();
         let inline = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&inline_patterns)
             .expect("phrase patterns are plain strings");
-        let mut stopwords = HashMap::new();
+        let mut stopwords = FxHashMap::default();
         for code in stop_words::available_languages() {
             if let Some(words) = stop_words::lookup(code) {
                 stopwords.insert(*code, words.iter().copied().collect());
@@ -155,6 +171,7 @@ impl Lexicon {
             inline,
             inline_kinds,
             byline_prefixes,
+            byline_index,
             credit_labels,
             brands,
             months,
@@ -197,17 +214,16 @@ impl Lexicon {
 
     /// The byline prefix `lowered` starts with, followed by a space.
     pub fn byline_prefix(&self, lowered: &str) -> Option<&str> {
-        // Comparing first bytes before whole prefixes: most lines start
-        // with a byte no prefix starts with.
-        let first = lowered.as_bytes().first();
-        self.byline_prefixes
+        // Only the prefixes that start with the line's first byte (or are
+        // empty) can match: most lines start with a byte no prefix starts
+        // with.
+        let first = lowered.as_bytes().first().map_or(256, |&b| usize::from(b));
+        self.byline_index[first]
             .iter()
+            .map(|&k| self.byline_prefixes[usize::from(k)].as_str())
             .find(|p| {
-                (p.is_empty() || p.as_bytes().first() == first)
-                    && lowered.starts_with(p.as_str())
-                    && lowered[p.len()..].starts_with([' ', ':', '：', '\u{a0}'])
+                lowered.starts_with(p) && lowered[p.len()..].starts_with([' ', ':', '：', '\u{a0}'])
             })
-            .map(String::as_str)
     }
 
     /// True when `label` (normalised) names a photo credit or a source.
@@ -224,30 +240,31 @@ impl Lexicon {
     /// True when `lowered` is made only of widget words and network names
     /// ("search sign in", "whatsapp facebook pint"): a row of buttons.
     pub fn is_widget_row(&self, lowered: &str) -> bool {
-        let words: Vec<&str> = lowered
+        let mut words = lowered
             .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
             .filter(|w| !w.is_empty())
-            .collect();
+            .peekable();
         let mut pair = String::new();
-        let mut k = 0;
-        while k < words.len() {
-            if k + 1 < words.len() && {
-                pair.clear();
-                pair.push_str(words[k]);
-                pair.push(' ');
-                pair.push_str(words[k + 1]);
-                self.lines.get(pair.as_str()) == Some(&LinePhrase::Widget)
-            } {
-                k += 2;
-            } else if self.brands.contains(words[k])
-                || self.lines.get(words[k]) == Some(&LinePhrase::Widget)
+        let mut any = false;
+        while let Some(word) = words.next() {
+            any = true;
+            if let Some(next) = words.peek()
+                && {
+                    pair.clear();
+                    pair.push_str(word);
+                    pair.push(' ');
+                    pair.push_str(next);
+                    self.lines.get(pair.as_str()) == Some(&LinePhrase::Widget)
+                }
             {
-                k += 1;
-            } else {
+                words.next();
+            } else if !(self.brands.contains(word)
+                || self.lines.get(word) == Some(&LinePhrase::Widget))
+            {
                 return false;
             }
         }
-        !words.is_empty()
+        any
     }
 
     /// The month number of a month name or abbreviation (lower case).
@@ -257,7 +274,7 @@ impl Lexicon {
 
     /// The stopword set of a language (ISO 639-1), if the stopword data has
     /// one.
-    pub fn stopwords(&self, lang: &str) -> Option<&HashSet<&'static str>> {
+    pub fn stopwords(&self, lang: &str) -> Option<&FxHashSet<&'static str>> {
         self.stopwords.get(lang)
     }
 
@@ -319,13 +336,19 @@ const CONFIRMED_SHARE: f32 = 0.2;
 /// Lower case, trimmed, without the trailing colon, arrows or dots a header
 /// often carries: the form phrase lookups use.
 pub fn normalize_phrase(text: &str) -> String {
-    let trimmed = text
-        .trim()
+    trim_phrase(text).to_lowercase()
+}
+
+/// [`normalize_phrase`] without the lower-casing: trimmed, without the
+/// trailing colon, arrows or dots. Lower-casing neither makes nor changes
+/// the characters trimmed, so `trim_phrase(&text.to_lowercase())` equals
+/// `normalize_phrase(text)`.
+pub fn trim_phrase(text: &str) -> &str {
+    text.trim()
         .trim_end_matches([
             ':', '：', '»', '›', '>', '.', '…', ' ', '\u{a0}', '-', '–', '|',
         ])
-        .trim_start_matches(['»', '›', '>', '-', '–', '•', '·', '|', ' ']);
-    trimmed.to_lowercase()
+        .trim_start_matches(['»', '›', '>', '-', '–', '•', '·', '|', ' '])
 }
 
 /// Detects the language of `sample` and returns its ISO 639-1 code.
@@ -458,6 +481,33 @@ mod tests {
     }
 
     #[test]
+    fn byline_prefixes_are_found_as_by_a_full_scan() {
+        let lexicon = Lexicon::get();
+        let naive = |lowered: &str| {
+            lexicon
+                .byline_prefixes
+                .iter()
+                .find(|p| {
+                    lowered.starts_with(p.as_str())
+                        && lowered[p.len()..].starts_with([' ', ':', '：', '\u{a0}'])
+                })
+                .map(String::as_str)
+        };
+        let mut lines: Vec<String> = ["", "by jane doe", "par marie", "von: anna", "bylines", "x"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        for p in &lexicon.byline_prefixes {
+            lines.push(format!("{p} someone"));
+            lines.push(format!("{p}:x"));
+            lines.push(p.clone());
+        }
+        for line in &lines {
+            assert_eq!(lexicon.byline_prefix(line), naive(line), "{line:?}");
+        }
+    }
+
+    #[test]
     fn inline_phrases_need_word_boundaries() {
         let lexicon = Lexicon::get();
         assert!(lexicon.inline_phrase("follow us on google news").is_some());
@@ -468,6 +518,13 @@ mod tests {
     fn header_normalisation_drops_colons_and_case() {
         assert_eq!(normalize_phrase("Ειδήσεις σήμερα:"), "ειδήσεις σήμερα");
         assert_eq!(normalize_phrase("  Read also » "), "read also");
+        for text in ["ΟΔΟΣ:", "» ΣΧΟΛΙΑ ΑΣ…", "Σ.", "İstanbul –", "ΑΣ - "] {
+            assert_eq!(
+                trim_phrase(&text.to_lowercase()),
+                normalize_phrase(text),
+                "{text}"
+            );
+        }
     }
 
     #[test]

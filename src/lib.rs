@@ -35,6 +35,7 @@ pub mod error;
 pub mod eval;
 pub mod extractor;
 pub mod features;
+pub mod hash;
 pub mod lexicon;
 pub mod line;
 pub mod metadata;

@@ -27,8 +27,28 @@ fn domain_re() -> &'static Regex {
     })
 }
 
+/// A cheap necessary condition for [`domain_re`] to match, so most lines
+/// skip the regex: a dot between a name character and a letter. Under
+/// `(?i)`, `[a-z]` also matches `ſ` and the Kelvin sign, so any non-ASCII
+/// byte counts as a possible letter.
+fn may_hold_domain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices('.').any(|(at, _)| {
+        at > 0
+            && bytes
+                .get(at + 1)
+                .is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80)
+            && (bytes[at - 1].is_ascii_alphanumeric()
+                || bytes[at - 1] == b'-'
+                || bytes[at - 1] >= 0x80)
+    })
+}
+
 /// The first web domain named in `text` ("protothema.gr", "Vietnam.vn").
 pub fn find_domain(text: &str) -> Option<&str> {
+    if !may_hold_domain(text) {
+        return None;
+    }
     domain_re().find_iter(text).map(|m| m.as_str()).find(|d| {
         // "U.S." and "a.m." are no domains: the name part needs two letters.
         d.split('.')
@@ -69,7 +89,7 @@ impl LineClassifier for Boilerplate {
         if leading < HEADER_WINDOW && f.words <= 15 && is_site_header(text) {
             return Some(Decision::chrome(Reason::SiteHeader));
         }
-        let lowered = text.to_lowercase();
+        let lowered = doc.lowered(i);
         if let Some((kind, phrase)) = doc.lexicon.inline_phrase(&lowered) {
             // A full sentence that merely mentions a share or a cookie stays
             // prose; a copyright sign is chrome wherever it stands.
@@ -104,6 +124,27 @@ impl LineClassifier for Boilerplate {
 mod tests {
     use super::super::testing::{classify_in, classify_one};
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_domain_prefilter_never_hides_a_match(
+            text in "[a-zA-Z0-9 .\\-ſKé]{0,40}"
+        ) {
+            if domain_re().is_match(&text) {
+                proptest::prop_assert!(may_hold_domain(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn the_domain_prefilter_passes_domains() {
+        for text in ["Vietnam.vn", "see www.example.com", "protoſ.ſe", "xy.KK"] {
+            assert!(may_hold_domain(text), "{text}");
+            assert!(domain_re().is_match(text), "{text}");
+        }
+        assert!(!may_hold_domain("No dots here"));
+        assert!(!may_hold_domain("It ended. Then"));
+    }
 
     #[test]
     fn site_header_at_the_top() {

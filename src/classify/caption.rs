@@ -42,11 +42,16 @@ fn trailing_credit() -> &'static Regex {
 }
 
 /// A cheap necessary condition for [`trailing_credit`] to match, so most
-/// lines skip the regex: the parenthesised form ends with `)`; the other
-/// one needs a last colon followed by no full stop and at most 60
-/// characters (whitespace around them aside).
+/// lines skip the regex: the parenthesised form ends with `)` and holds a
+/// colon after its last `(` (no other parenthesis between); the other one
+/// needs a last colon followed by no full stop and at most 60 characters
+/// (whitespace around them aside).
 fn may_end_with_credit(text: &str) -> bool {
-    if text.trim_end().ends_with(')') {
+    if let Some(inner) = text.trim_end().strip_suffix(')')
+        && let Some(open) = inner.rfind(['(', ')'])
+        && inner[open..].starts_with('(')
+        && inner[open..].contains([':', '：'])
+    {
         return true;
     }
     text.rfind([':', '：']).is_some_and(|at| {
@@ -146,7 +151,16 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_credit_prefilter_never_hides_a_match(
-            text in "[a-zA-Zé ()\\[\\]:：.!?»]{0,90}"
+            text in "[a-zA-Zé ()\\[\\]:：.!?»\t]{0,90}"
+        ) {
+            if trailing_credit().is_match(&text) {
+                proptest::prop_assert!(may_end_with_credit(&text));
+            }
+        }
+
+        #[test]
+        fn the_credit_prefilter_passes_parenthesised_credits(
+            text in "[a-zé .:]{0,20}\\([a-zé :：()]{0,40}\\)[ \t]{0,2}"
         ) {
             if trailing_credit().is_match(&text) {
                 proptest::prop_assert!(may_end_with_credit(&text));
@@ -167,6 +181,8 @@ mod tests {
         }
         assert!(!may_end_with_credit("Il est 14:05. Le train part."));
         assert!(!may_end_with_credit("No colon here"));
+        assert!(!may_end_with_credit("He was born in Lyon (France)"));
+        assert!(!may_end_with_credit("Voir: la note. Elle vit en (France)"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! "Share 14", "No data".
 
 use super::{Decision, Doc, LineClassifier};
-use crate::lexicon::{LinePhrase, normalize_phrase};
+use crate::lexicon::LinePhrase;
 use crate::reason::Reason;
 
 /// Claims counters and the known widget phrases.
@@ -66,14 +66,14 @@ impl LineClassifier for Counter {
                 count,
             }));
         }
-        let normalized = normalize_phrase(text);
+        let normalized = doc.normalized(i);
         if doc.lexicon.line_phrase(&normalized) == Some(LinePhrase::Widget) {
             return Some(Decision::chrome(Reason::WidgetPhrase {
                 kind: "widget",
-                phrase: normalized,
+                phrase: normalized.into_owned(),
             }));
         }
-        let lowered = text.to_lowercase();
+        let lowered = doc.lowered(i);
         if doc.lexicon.is_widget_row(&lowered) {
             return Some(Decision::chrome(Reason::WidgetRow));
         }

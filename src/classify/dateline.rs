@@ -78,7 +78,7 @@ impl LineClassifier for Dateline {
         if f.words > MAX_BYLINE_WORDS || f.ends_sentence && f.words > 8 {
             return None;
         }
-        let lowered = text.to_lowercase();
+        let lowered = doc.lowered(i);
         // The prefix was found in the lower-cased line; lower-casing may
         // change byte lengths ("İ"), so the cut is checked on the original.
         if let Some(prefix) = doc.lexicon.byline_prefix(&lowered)

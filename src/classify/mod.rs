@@ -29,6 +29,8 @@ pub mod prose;
 pub mod section;
 pub mod source;
 
+use std::borrow::Cow;
+
 use crate::features::Features;
 use crate::lexicon::Lexicon;
 use crate::line::{Label, Line};
@@ -120,6 +122,24 @@ pub fn stopword_median(features: &[Features]) -> Option<f32> {
 }
 
 impl Doc<'_> {
+    /// Line `i` in lower case (`str::to_lowercase`), computed once per line
+    /// by [`crate::features::measure`] for all but long lines.
+    pub fn lowered(&self, i: usize) -> Cow<'_, str> {
+        match &self.features[i].lowered {
+            Some(lowered) => Cow::Borrowed(lowered),
+            None => Cow::Owned(self.lines[i].text.to_lowercase()),
+        }
+    }
+
+    /// Line `i` as [`crate::lexicon::normalize_phrase`] gives it, from the
+    /// lower-cased line.
+    pub fn normalized(&self, i: usize) -> Cow<'_, str> {
+        match self.lowered(i) {
+            Cow::Borrowed(lowered) => Cow::Borrowed(crate::lexicon::trim_phrase(lowered)),
+            Cow::Owned(lowered) => Cow::Owned(crate::lexicon::trim_phrase(&lowered).to_string()),
+        }
+    }
+
     /// Index of the previous non-blank line.
     pub fn prev_text(&self, i: usize) -> Option<usize> {
         (0..i).rev().find(|&j| !self.lines[j].is_blank())

@@ -3,7 +3,7 @@
 //! settled by the context pass, which sees the whole list.
 
 use super::{Decision, Doc, LineClassifier};
-use crate::lexicon::{LinePhrase, normalize_phrase};
+use crate::lexicon::LinePhrase;
 use crate::reason::Reason;
 
 /// Claims known section headers.
@@ -26,7 +26,7 @@ impl LineClassifier for Section {
             return None;
         }
         let text = &doc.lines[i].text;
-        let normalized = normalize_phrase(text);
+        let normalized = doc.normalized(i);
         if doc.lexicon.is_end_header(&normalized) {
             return Some(Decision::chrome(Reason::EndHeader {
                 header: text.clone(),

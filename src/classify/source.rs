@@ -2,7 +2,7 @@
 //! label left alone on its line.
 
 use super::{Decision, Doc, LineClassifier};
-use crate::lexicon::{LinePhrase, normalize_phrase};
+use crate::lexicon::LinePhrase;
 use crate::line::Label;
 use crate::reason::Reason;
 
@@ -49,7 +49,7 @@ impl LineClassifier for Source {
                 return Some(Decision::chrome(Reason::BareUrl));
             }
         }
-        let normalized = normalize_phrase(text);
+        let normalized = doc.normalized(i);
         (doc.lexicon.line_phrase(&normalized) == Some(LinePhrase::SourceLabel))
             .then(|| Decision::chrome(Reason::BareSourceLabel))
     }

@@ -79,13 +79,12 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// BOM) with a doctype, `<html`, a comment or `<head`, or it has a `<body`
 /// or `<p>`/`<div` tags in its first 4 KiB.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(4096)
-        .collect();
-    let lower = head.to_ascii_lowercase();
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    let end = head
+        .char_indices()
+        .nth(4096)
+        .map_or(head.len(), |(at, _)| at);
+    let lower = head[..end].to_ascii_lowercase();
     lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
         || lower.starts_with("<head")

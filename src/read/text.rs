@@ -17,7 +17,7 @@ pub fn read_lines(text: &str) -> Vec<Line> {
         n += 1;
         // A byte search: '\n' and '\r' never occur inside a multi-byte
         // character, and a char-pattern search decodes every character.
-        let (line, next) = match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
+        let (line, next) = match find_line_end(rest.as_bytes()) {
             Some(at) => {
                 let skip = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
                 (&rest[..at], Some(&rest[at + skip..]))
@@ -35,6 +35,30 @@ pub fn read_lines(text: &str) -> Vec<Line> {
 
 /// True when `text` holds a tab, a no-break or zero-width space, or two
 /// spaces in a row: one pass over the bytes (in UTF-8, U+00A0 is C2 A0 and
+
+/// The position of the first `\n` or `\r`, eight bytes at a time: a word
+/// with no zero byte after XOR with either byte is skipped whole (the test
+/// may flag a word wrongly, never miss one; flagged words are scanned byte
+/// by byte).
+fn find_line_end(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+        if has_zero(word ^ (ONES * u64::from(b'\n'))) || has_zero(word ^ (ONES * u64::from(b'\r')))
+        {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map(|k| at + k)
+}
+
 /// U+200B is E2 80 8B), cheaper than a search per pattern on short lines.
 fn needs_folding(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -99,6 +123,31 @@ mod tests {
             assert_eq!(needs_folding(text), folds, "{text:?}");
         }
         assert_eq!(clean("a\u{a0} b\u{200b}c"), "a b c");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn line_ends_are_found_like_a_byte_scan(text in "[a-z \r\né]{0,40}") {
+            let bytes = text.as_bytes();
+            proptest::prop_assert_eq!(
+                find_line_end(bytes),
+                bytes.iter().position(|&b| b == b'\n' || b == b'\r')
+            );
+        }
+    }
+
+    #[test]
+    fn line_ends_at_every_offset() {
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut bytes = vec![b'x'; len];
+                let want = (at < len).then(|| {
+                    bytes[at] = if at % 2 == 0 { b'\n' } else { b'\r' };
+                    at
+                });
+                assert_eq!(find_line_end(&bytes), want, "{len} {at}");
+            }
+        }
     }
 
     #[test]
