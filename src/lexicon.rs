@@ -302,7 +302,7 @@ impl Lexicon {
         if words.len() < MIN_CONFIRM_WORDS {
             return detected;
         }
-        let share = |set: &HashSet<&'static str>| {
+        let share = |set: &FxHashSet<&'static str>| {
             words.iter().filter(|w| set.contains(**w)).count() as f32 / words.len() as f32
         };
         let detected_share = detected
