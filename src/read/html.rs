@@ -811,7 +811,14 @@ struct Tally {
     commas: u32,
     parent_block: Option<u32>,
     block: bool,
+    /// The element or one of its ancestors is named for comments (or
+    /// another [`NOT_ARTICLE`] part of a page).
+    not_article: bool,
 }
+
+/// Chrome tokens whose elements never hold the article, however many
+/// paragraphs they have: a long comment thread outweighs a short post.
+const NOT_ARTICLE: u32 = bit(5);
 
 /// One pass with an explicit stack that scores paragraph containers the
 /// way Readability does: every block with 25 or more bytes
@@ -822,6 +829,7 @@ fn survey(html: &Html) -> Survey {
     let mut tally: Vec<Tally> = Vec::new();
     // (element number, skipped, nearest block number, inside a link)
     let mut open: Vec<(usize, bool, Option<u32>, bool)> = Vec::new();
+    let mut class_bits: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -833,9 +841,17 @@ fn survey(html: &Html) -> Survey {
                     let k = tally.len();
                     let parent_block = top.and_then(|t| t.2);
                     let block = kind == Kind::Block;
+                    let mut not_article = top.is_some_and(|t| tally[t.0].not_article);
+                    if block && !not_article && !matches!(name, "html" | "body") {
+                        let mut bits_of =
+                            |v| *class_bits.entry(v).or_insert_with(|| tokens_of_class(v));
+                        not_article = el.classes().any(|c| bits_of(c) & NOT_ARTICLE != 0)
+                            || el.id().is_some_and(|id| bits_of(id) & NOT_ARTICLE != 0);
+                    }
                     tally.push(Tally {
                         parent_block,
                         block,
+                        not_article,
                         ..Tally::default()
                     });
                     let nearest = if block { Some(k as u32) } else { parent_block };
@@ -884,7 +900,7 @@ fn survey(html: &Html) -> Survey {
     let best = score
         .iter()
         .enumerate()
-        .filter(|(_, s)| **s > 0.0)
+        .filter(|(k, s)| **s > 0.0 && !tally[*k].not_article)
         .max_by(|a, b| a.1.total_cmp(b.1))
         .map(|(k, _)| k);
     // Ancestors by pre-order: walk up through parent blocks, then mark the
@@ -975,6 +991,26 @@ mod tests {
             "{}",
             h.link_density
         );
+    }
+
+    #[test]
+    fn the_article_wrapper_is_never_a_comment_thread() {
+        // Both the page wrapper (class "ad-margins") and the comment that
+        // has more paragraphs than the short post: only the wrapper of the
+        // post is spared its chrome class.
+        let para = "<p>One sentence, with a comma, and another one, that runs long enough to count here.</p>";
+        let page = read_html(&format!(
+            "<body><div class=\"page ad-margins\"><article>{para}{para}</article>\
+             <div class=\"comment-body\">{para}{para}{para}{para}</div></div></body>"
+        ));
+        let hints: Vec<_> = page
+            .lines
+            .iter()
+            .map(|l| l.hints.as_deref().unwrap())
+            .collect();
+        assert_eq!(hints.len(), 6);
+        assert!(hints[..2].iter().all(|h| h.chrome_tokens.is_empty()));
+        assert!(hints[2..].iter().all(|h| h.chrome_tokens == ["comment"]));
     }
 
     #[test]
