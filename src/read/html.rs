@@ -314,6 +314,8 @@ struct Frame<'a> {
     heading: u8,
     /// Lines already made when the element opened.
     first_line: usize,
+    /// Inside an `<article>`.
+    in_article: bool,
 }
 
 /// The line being gathered.
@@ -424,6 +426,7 @@ impl<'a> Walker<'a> {
             tag: None,
             heading: 0,
             first_line: 0,
+            in_article: false,
         });
         let mut kind = kind_of(tag);
         if parent.foreign {
@@ -481,7 +484,15 @@ impl<'a> Walker<'a> {
             "figcaption" | "caption" => add(Zones::FIGCAPTION),
             "table" => add(Zones::TABLE),
             "li" => add(Zones::LIST_ITEM),
-            "article" | "main" => add(Zones::MAIN),
+            "article" | "main" => {
+                // An article inside an article is a comment or a related
+                // story (the HTML standard's reading), unless it holds the
+                // page's paragraphs: some pages nest their wrappers.
+                if tag == "article" && parent.in_article && !wrapper {
+                    add(Zones::INNER_ARTICLE);
+                }
+                add(Zones::MAIN)
+            }
             "blockquote" => add(Zones::QUOTE),
             "pre" | "code" => add(Zones::CODE),
             _ => {}
@@ -554,6 +565,7 @@ impl<'a> Walker<'a> {
                 parent.heading
             },
             first_line: self.lines.len(),
+            in_article: parent.in_article || tag == "article",
         });
     }
 
@@ -1011,6 +1023,39 @@ mod tests {
         assert_eq!(hints.len(), 6);
         assert!(hints[..2].iter().all(|h| h.chrome_tokens.is_empty()));
         assert!(hints[2..].iter().all(|h| h.chrome_tokens == ["comment"]));
+    }
+
+    #[test]
+    fn an_article_inside_the_article_is_an_inner_article_unless_it_holds_the_text() {
+        let para = "<p>One sentence, with a comma, and another one, that runs long enough to count here.</p>";
+        let page = read_html(&format!(
+            "<body><article>{para}{para}{para}<h3>You may like</h3>\
+             <article><p>Another story, told in a teaser, with a comma or two, to weigh.</p></article>\
+             </article></body>"
+        ));
+        let inner: Vec<bool> = page
+            .lines
+            .iter()
+            .map(|l| {
+                l.hints
+                    .as_deref()
+                    .unwrap()
+                    .zones
+                    .contains(Zones::INNER_ARTICLE)
+            })
+            .collect();
+        assert_eq!(inner, [false, false, false, false, true]);
+        // A page that nests its wrappers: the inner article holds the text.
+        let page = read_html(&format!(
+            "<body><article id=page><article class=story>{para}{para}{para}</article></article></body>"
+        ));
+        assert!(page.lines.iter().all(|l| {
+            !l.hints
+                .as_deref()
+                .unwrap()
+                .zones
+                .contains(Zones::INNER_ARTICLE)
+        }));
     }
 
     #[test]
