@@ -449,7 +449,17 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         }
     }
     if config.secondary_zone_share < 1.0 {
+        // On a page the article follows its headline: prose above it (a
+        // news ticker, teaser cards) is no second part of the article.
+        let headline = if container.is_some() {
+            (0..start).rfind(|&k| decisions[k].label == Label::Title)
+        } else {
+            None
+        };
         let mut masked = scores.clone();
+        if let Some(t) = headline {
+            masked[..=t].iter_mut().for_each(|s| *s = f32::NEG_INFINITY);
+        }
         masked[start..=kadane_end]
             .iter_mut()
             .for_each(|s| *s = f32::NEG_INFINITY);

@@ -433,6 +433,40 @@ mod tests {
     }
 
     #[test]
+    fn a_news_ticker_above_the_headline_is_no_second_zone() {
+        // A ticker of linked headlines with their first sentences stands
+        // above the article, in the same wrapper: it weighs like prose, but
+        // the article starts under its headline.
+        let mut page = String::from(
+            "<html><head><title>Council opens the new library | City News</title>\
+             <meta property=\"og:title\" content=\"Council opens the new library\"></head>\
+             <body><div class=\"wrap\"><div class=\"ticker\"><h4>Breaking News</h4><ul>",
+        );
+        for k in 0..8 {
+            page.push_str(&format!(
+                "<li><a href=\"/n{k}\">Storm number {k} closes the coastal road again</a> \
+                 NORTH BAY: The road along the coast was closed again on Tuesday after the storm \
+                 brought down trees, and the police asked drivers to take the inland route.</li>"
+            ));
+        }
+        page.push_str("</ul></div><h2>Council opens the new library</h2>");
+        for _ in 0..3 {
+            page.push_str(
+                "<p>The council opened the new library on Monday, with a reading room, a café \
+                 and a hall for the town's clubs, after three years of building work.</p>",
+            );
+        }
+        page.push_str("</div></body></html>");
+        let article = Extractor::new().extract_bytes(page.as_bytes()).unwrap();
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Council opens the new library")
+        );
+        assert_eq!(article.body.len(), 3, "{:?}", article.body);
+        assert!(article.body.iter().all(|b| b.starts_with("The council")));
+    }
+
+    #[test]
     fn huge_pages_are_cut_at_the_tag_limit() {
         let mut page = String::from(
             "<html><body><p>The first paragraph of the article is long enough to be prose for the extractor to keep it.</p>",

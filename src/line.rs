@@ -66,6 +66,9 @@ impl Zones {
     pub const QUOTE: Zones = Zones(1 << 10);
     /// `<pre>` or `<code>`.
     pub const CODE: Zones = Zones(1 << 11);
+    /// An `<article>` inside another one that does not hold the page's
+    /// article: by the HTML standard, a comment or a related article.
+    pub const INNER_ARTICLE: Zones = Zones(1 << 12);
 
     /// True when every bit of `other` is set.
     pub fn contains(self, other: Zones) -> bool {
@@ -84,7 +87,7 @@ impl Zones {
 
     /// The names of the set bits, for `--explain`.
     pub fn names(self) -> Vec<&'static str> {
-        const NAMES: [&str; 12] = [
+        const NAMES: [&str; 13] = [
             "nav",
             "header",
             "footer",
@@ -97,6 +100,7 @@ impl Zones {
             "main",
             "blockquote",
             "code",
+            "inner article",
         ];
         NAMES
             .iter()

@@ -514,7 +514,7 @@ pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
         !n.is_empty()
             && sources.iter().any(|s| {
                 *s == n
-                    || (n.len() >= 12 && s.contains(&n))
+                    || (n.chars().count() >= 12 && s.contains(&n))
                     || (s.starts_with(&n) && s[n.len()..].starts_with(' '))
             })
     });
@@ -652,6 +652,17 @@ mod tests {
             m.source_url.as_deref(),
             Some("https://example.org/news/2024/03/05/bridge")
         );
+    }
+
+    #[test]
+    fn a_short_h1_inside_the_title_tag_does_not_agree() {
+        // "Отзывы" (reviews) is 6 letters but 12 bytes: a section heading
+        // found inside the <title>, not the headline.
+        let m = page_meta(
+            "<head><title>Диета Аткинса (14 дней) - потеря веса до 10 кг. Отзывы</title></head>\
+             <body><h1>Диета Аткинса за 14 дней</h1><p>Текст.</p><h1>Отзывы</h1></body>",
+        );
+        assert_ne!(m.title.as_deref(), Some("Отзывы"));
     }
 
     #[test]

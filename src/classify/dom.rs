@@ -56,6 +56,11 @@ impl LineClassifier for Dom {
                 token: (*name).to_string(),
             }));
         }
+        if hints.zones.intersects(Zones::INNER_ARTICLE) {
+            return Some(Decision::chrome(Reason::DomChrome {
+                token: "inner article".to_string(),
+            }));
+        }
         let f = &doc.features[i];
         if let Some(token) = hints.chrome_tokens.first() {
             return Some(Decision::chrome(Reason::DomChrome {

@@ -22,10 +22,13 @@ impl LineClassifier for Section {
 
     fn classify(&self, doc: &Doc<'_>, i: usize) -> Option<Decision> {
         let f = &doc.features[i];
-        if f.words > MAX_HEADER_WORDS || f.ends_sentence && !doc.lines[i].text.ends_with(':') {
+        // A header may end with a colon or trail off ("You may also
+        // like..."); a full stop makes it a sentence.
+        let text = &doc.lines[i].text;
+        let open_end = text.ends_with([':', '…']) || text.ends_with("...");
+        if f.words > MAX_HEADER_WORDS || f.ends_sentence && !open_end {
             return None;
         }
-        let text = &doc.lines[i].text;
         let normalized = doc.normalized(i);
         if doc.lexicon.is_end_header(&normalized) {
             return Some(Decision::chrome(Reason::EndHeader {
@@ -90,10 +93,13 @@ mod tests {
             "Читайте также:",
             "相关新闻",
             "Comments",
+            "You may also like...",
+            "Read more…",
         ] {
             assert!(classify_one(&Section, text).is_some(), "{text}");
         }
         assert!(classify_one(&Section, "The council met again").is_none());
+        assert!(classify_one(&Section, "Related.").is_none());
         let d = classify_one(&Section, "[ 167 comments ]").unwrap();
         assert!(matches!(d.reason, Reason::CommentsHeader { .. }));
         let d = classify_one(&Section, "Leave a Reply Cancel reply").unwrap();

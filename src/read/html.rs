@@ -314,6 +314,8 @@ struct Frame<'a> {
     heading: u8,
     /// Lines already made when the element opened.
     first_line: usize,
+    /// Inside an `<article>`.
+    in_article: bool,
 }
 
 /// The line being gathered.
@@ -424,6 +426,7 @@ impl<'a> Walker<'a> {
             tag: None,
             heading: 0,
             first_line: 0,
+            in_article: false,
         });
         let mut kind = kind_of(tag);
         if parent.foreign {
@@ -481,7 +484,15 @@ impl<'a> Walker<'a> {
             "figcaption" | "caption" => add(Zones::FIGCAPTION),
             "table" => add(Zones::TABLE),
             "li" => add(Zones::LIST_ITEM),
-            "article" | "main" => add(Zones::MAIN),
+            "article" | "main" => {
+                // An article inside an article is a comment or a related
+                // story (the HTML standard's reading), unless it holds the
+                // page's paragraphs: some pages nest their wrappers.
+                if tag == "article" && parent.in_article && !wrapper {
+                    add(Zones::INNER_ARTICLE);
+                }
+                add(Zones::MAIN)
+            }
             "blockquote" => add(Zones::QUOTE),
             "pre" | "code" => add(Zones::CODE),
             _ => {}
@@ -554,6 +565,7 @@ impl<'a> Walker<'a> {
                 parent.heading
             },
             first_line: self.lines.len(),
+            in_article: parent.in_article || tag == "article",
         });
     }
 
@@ -811,7 +823,14 @@ struct Tally {
     commas: u32,
     parent_block: Option<u32>,
     block: bool,
+    /// The element or one of its ancestors is named for comments (or
+    /// another [`NOT_ARTICLE`] part of a page).
+    not_article: bool,
 }
+
+/// Chrome tokens whose elements never hold the article, however many
+/// paragraphs they have: a long comment thread outweighs a short post.
+const NOT_ARTICLE: u32 = bit(5);
 
 /// One pass with an explicit stack that scores paragraph containers the
 /// way Readability does: every block with 25 or more bytes
@@ -822,6 +841,7 @@ fn survey(html: &Html) -> Survey {
     let mut tally: Vec<Tally> = Vec::new();
     // (element number, skipped, nearest block number, inside a link)
     let mut open: Vec<(usize, bool, Option<u32>, bool)> = Vec::new();
+    let mut class_bits: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -833,9 +853,17 @@ fn survey(html: &Html) -> Survey {
                     let k = tally.len();
                     let parent_block = top.and_then(|t| t.2);
                     let block = kind == Kind::Block;
+                    let mut not_article = top.is_some_and(|t| tally[t.0].not_article);
+                    if block && !not_article && !matches!(name, "html" | "body") {
+                        let mut bits_of =
+                            |v| *class_bits.entry(v).or_insert_with(|| tokens_of_class(v));
+                        not_article = el.classes().any(|c| bits_of(c) & NOT_ARTICLE != 0)
+                            || el.id().is_some_and(|id| bits_of(id) & NOT_ARTICLE != 0);
+                    }
                     tally.push(Tally {
                         parent_block,
                         block,
+                        not_article,
                         ..Tally::default()
                     });
                     let nearest = if block { Some(k as u32) } else { parent_block };
@@ -884,7 +912,7 @@ fn survey(html: &Html) -> Survey {
     let best = score
         .iter()
         .enumerate()
-        .filter(|(_, s)| **s > 0.0)
+        .filter(|(k, s)| **s > 0.0 && !tally[*k].not_article)
         .max_by(|a, b| a.1.total_cmp(b.1))
         .map(|(k, _)| k);
     // Ancestors by pre-order: walk up through parent blocks, then mark the
@@ -975,6 +1003,59 @@ mod tests {
             "{}",
             h.link_density
         );
+    }
+
+    #[test]
+    fn the_article_wrapper_is_never_a_comment_thread() {
+        // Both the page wrapper (class "ad-margins") and the comment that
+        // has more paragraphs than the short post: only the wrapper of the
+        // post is spared its chrome class.
+        let para = "<p>One sentence, with a comma, and another one, that runs long enough to count here.</p>";
+        let page = read_html(&format!(
+            "<body><div class=\"page ad-margins\"><article>{para}{para}</article>\
+             <div class=\"comment-body\">{para}{para}{para}{para}</div></div></body>"
+        ));
+        let hints: Vec<_> = page
+            .lines
+            .iter()
+            .map(|l| l.hints.as_deref().unwrap())
+            .collect();
+        assert_eq!(hints.len(), 6);
+        assert!(hints[..2].iter().all(|h| h.chrome_tokens.is_empty()));
+        assert!(hints[2..].iter().all(|h| h.chrome_tokens == ["comment"]));
+    }
+
+    #[test]
+    fn an_article_inside_the_article_is_an_inner_article_unless_it_holds_the_text() {
+        let para = "<p>One sentence, with a comma, and another one, that runs long enough to count here.</p>";
+        let page = read_html(&format!(
+            "<body><article>{para}{para}{para}<h3>You may like</h3>\
+             <article><p>Another story, told in a teaser, with a comma or two, to weigh.</p></article>\
+             </article></body>"
+        ));
+        let inner: Vec<bool> = page
+            .lines
+            .iter()
+            .map(|l| {
+                l.hints
+                    .as_deref()
+                    .unwrap()
+                    .zones
+                    .contains(Zones::INNER_ARTICLE)
+            })
+            .collect();
+        assert_eq!(inner, [false, false, false, false, true]);
+        // A page that nests its wrappers: the inner article holds the text.
+        let page = read_html(&format!(
+            "<body><article id=page><article class=story>{para}{para}{para}</article></article></body>"
+        ));
+        assert!(page.lines.iter().all(|l| {
+            !l.hints
+                .as_deref()
+                .unwrap()
+                .zones
+                .contains(Zones::INNER_ARTICLE)
+        }));
     }
 
     #[test]
