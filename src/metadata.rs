@@ -11,6 +11,7 @@
 use serde_json::Value;
 
 use crate::line::{Line, Zones};
+use crate::read::html::attr;
 
 /// Raw metadata of a page, as the HTML reader found it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -51,8 +52,11 @@ impl PageMeta {
     ) {
         if self.marked_author.is_none()
             && !in_comment
-            && (el.attr("itemprop") == Some("author")
-                || el.classes().any(|c| c.eq_ignore_ascii_case("author")))
+            && (attr(el, "itemprop") == Some("author")
+                || attr(el, "class").is_some_and(|v| {
+                    v.split_ascii_whitespace()
+                        .any(|c| c.eq_ignore_ascii_case("author"))
+                }))
         {
             let text = collapse(&all_text(node));
             if !text.is_empty() {
@@ -62,7 +66,7 @@ impl PageMeta {
         match el.name() {
             "html" => {
                 if self.lang.is_none() {
-                    self.lang = el.attr("lang").map(|l| l.trim().to_string());
+                    self.lang = attr(el, "lang").map(|l| l.trim().to_string());
                 }
             }
             "title" => {
@@ -71,12 +75,11 @@ impl PageMeta {
                 }
             }
             "meta" => {
-                let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"))
-                    .or_else(|| el.attr("http-equiv"));
-                if let (Some(key), Some(content)) = (key, el.attr("content"))
+                let key = attr(el, "property")
+                    .or_else(|| attr(el, "name"))
+                    .or_else(|| attr(el, "itemprop"))
+                    .or_else(|| attr(el, "http-equiv"));
+                if let (Some(key), Some(content)) = (key, attr(el, "content"))
                     && !content.trim().is_empty()
                     && self.metas.len() < 500
                 {
@@ -85,18 +88,17 @@ impl PageMeta {
                 }
             }
             "link" => {
-                let rel = el.attr("rel").unwrap_or("");
+                let rel = attr(el, "rel").unwrap_or("");
                 if self.canonical.is_none()
                     && rel
                         .split_ascii_whitespace()
                         .any(|r| r.eq_ignore_ascii_case("canonical"))
                 {
-                    self.canonical = el.attr("href").map(|h| h.trim().to_string());
+                    self.canonical = attr(el, "href").map(|h| h.trim().to_string());
                 }
             }
             "script" => {
-                if el
-                    .attr("type")
+                if attr(el, "type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                     && self.json_ld.len() < 20
                 {
@@ -107,9 +109,8 @@ impl PageMeta {
                 }
             }
             "time" => {
-                let value = el
-                    .attr("datetime")
-                    .or_else(|| el.attr("content"))
+                let value = attr(el, "datetime")
+                    .or_else(|| attr(el, "content"))
                     .map(str::trim);
                 if let Some(value) = value.filter(|v| !v.is_empty())
                     && (self.time.is_none() || in_main && !self.time_in_main)
@@ -120,8 +121,7 @@ impl PageMeta {
             }
             "a" => {
                 if self.rel_author.is_none()
-                    && el
-                        .attr("rel")
+                    && attr(el, "rel")
                         .is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author"))
                 {
                     let text = collapse(&all_text(node));

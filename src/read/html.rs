@@ -16,6 +16,7 @@
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
+use crate::hash::FxHashMap;
 use crate::line::{DomHints, Line, Zones};
 use crate::metadata::PageMeta;
 
@@ -72,7 +73,13 @@ fn token_of_part(p: &str) -> u32 {
     if p.len() < 2 {
         return 0;
     }
-    let has = |w: &str| p.contains(w);
+    // Parts are short: a byte loop beats setting up a substring searcher
+    // for each of the words below.
+    let b = p.as_bytes();
+    let has = |w: &str| {
+        let w = w.as_bytes();
+        b.len() >= w.len() && b.windows(w.len()).any(|x| x[0] == w[0] && x == w)
+    };
     if p == "nav"
         || p.starts_with("navbar")
         || p.starts_with("navigation")
@@ -246,6 +253,71 @@ fn tokens_of_class(class: &str) -> u32 {
     if ignore { 0 } else { bits }
 }
 
+/// What the walk reads from one `class` (or `id`) value.
+#[derive(Clone, Copy, Default)]
+struct ClassInfo {
+    /// Chrome token bits of all its classes.
+    tokens: u32,
+    /// A class names a caption.
+    caption: bool,
+    /// A class hides the element from sighted readers.
+    hiding: bool,
+}
+
+impl ClassInfo {
+    /// The information of one class (or id) name.
+    fn of_class(class: &str) -> ClassInfo {
+        ClassInfo {
+            tokens: tokens_of_class(class),
+            caption: class.to_ascii_lowercase().contains("caption"),
+            hiding: HIDING_CLASSES.contains(&class) || is_popup_class(class),
+        }
+    }
+
+    fn or(self, other: ClassInfo) -> ClassInfo {
+        ClassInfo {
+            tokens: self.tokens | other.tokens,
+            caption: self.caption || other.caption,
+            hiding: self.hiding || other.hiding,
+        }
+    }
+}
+
+/// [`ClassInfo`] remembered per attribute value and per class name, for the
+/// survey and the walk: pages repeat a few hundred class values, made of
+/// fewer names, over thousands of elements.
+#[derive(Default)]
+struct ClassCache<'a> {
+    values: FxHashMap<&'a str, ClassInfo>,
+    names: FxHashMap<&'a str, ClassInfo>,
+}
+
+impl<'a> ClassCache<'a> {
+    /// The information of a `class` (or `id`) value: all its names'.
+    fn get(&mut self, value: &'a str) -> ClassInfo {
+        if let Some(info) = self.values.get(value) {
+            return *info;
+        }
+        let mut info = ClassInfo::default();
+        for class in value.split_ascii_whitespace() {
+            let one = *self
+                .names
+                .entry(class)
+                .or_insert_with(|| ClassInfo::of_class(class));
+            info = info.or(one);
+        }
+        self.values.insert(value, info);
+        info
+    }
+}
+
+/// An attribute's value, found by comparing names as text: scraper's own
+/// `attr` interns the name it is asked for on every call, which cost more
+/// than the walk itself. Elements have a handful of attributes.
+pub(crate) fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+    el.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+}
+
 /// Names of the set token bits.
 fn token_names(bits: u32) -> Vec<&'static str> {
     CHROME_TOKENS
@@ -367,20 +439,10 @@ struct Walker<'a> {
     gather: Gather,
     meta: PageMeta,
     blocks: Vec<std::ops::Range<usize>>,
-    /// Chrome token bits by class or id value: pages repeat a few hundred
-    /// class names over thousands of elements.
-    class_bits: std::collections::HashMap<&'a str, u32>,
+    classes: ClassCache<'a>,
 }
 
 impl<'a> Walker<'a> {
-    /// [`tokens_of_class`], remembered per value.
-    fn class_tokens(&mut self, class: &'a str) -> u32 {
-        *self
-            .class_bits
-            .entry(class)
-            .or_insert_with(|| tokens_of_class(class))
-    }
-
     /// Ends the current line, giving it the hints of the nearest block.
     fn flush(&mut self) {
         let g = std::mem::take(&mut self.gather);
@@ -433,9 +495,10 @@ impl<'a> Walker<'a> {
             kind = Kind::Skip;
         }
         let foreign = parent.foreign || matches!(tag, "svg" | "math" | "template");
+        let class = attr(el, "class").map(|v| self.classes.get(v));
         if !foreign {
-            let in_comment = parent.tokens & bit(5) != 0
-                || el.classes().any(|c| self.class_tokens(c) & bit(5) != 0);
+            let in_comment =
+                parent.tokens & bit(5) != 0 || class.is_some_and(|c| c.tokens & bit(5) != 0);
             self.meta
                 .collect(node, el, parent.zones.contains(Zones::MAIN), in_comment);
         }
@@ -464,7 +527,7 @@ impl<'a> Walker<'a> {
         // pages in one `<form>`).
         let wrapper = self.wraps_article.get(self.next_element) == Some(&true);
         self.next_element += 1;
-        let role = el.attr("role").unwrap_or("");
+        let role = attr(el, "role").unwrap_or("");
         let mut zones = parent.zones;
         let in_main = zones.contains(Zones::MAIN);
         let chrome_zones =
@@ -505,36 +568,32 @@ impl<'a> Walker<'a> {
             "main" => add(Zones::MAIN),
             _ => {}
         }
-        if el.attr("itemprop") == Some("articleBody") {
+        if attr(el, "itemprop") == Some("articleBody") {
             add(Zones::MAIN);
         }
         let mut tokens = parent.tokens;
         let mut hidden = parent.hidden;
         if !matches!(tag, "html" | "body") && !wrapper {
-            for class in el.classes() {
-                tokens |= self.class_tokens(class);
-                if class.to_ascii_lowercase().contains("caption") {
+            if let Some(class) = class {
+                tokens |= class.tokens;
+                if class.caption {
                     zones = zones.with(Zones::FIGCAPTION);
                 }
-                if HIDING_CLASSES.contains(&class) || is_popup_class(class) {
-                    hidden = true;
-                }
+                hidden |= class.hiding;
             }
-            if let Some(id) = el.id() {
-                tokens |= self.class_tokens(id);
+            if let Some(id) = attr(el, "id") {
+                tokens |= self.classes.get(id).tokens;
             }
             if tag.contains('-') {
-                tokens |= self.class_tokens(tag);
+                tokens |= self.classes.get(tag).tokens;
             }
             if matches!(role, "dialog" | "alertdialog") && !in_main {
                 tokens |= bit(13);
             }
         }
-        let own_hidden = el.attr("hidden").is_some()
-            || el
-                .attr("aria-hidden")
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-            || el.attr("style").is_some_and(style_hides)
+        let own_hidden = attr(el, "hidden").is_some()
+            || attr(el, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            || attr(el, "style").is_some_and(style_hides)
             || (hidden && !parent.hidden);
         hidden |= own_hidden;
         let depth = parent.depth.saturating_add(1);
@@ -609,6 +668,8 @@ fn style_hides(style: &str) -> bool {
 /// Parses `text` as an HTML page and walks it into lines. Never fails:
 /// html5ever repairs broken markup as browsers do.
 pub fn read_html(text: &str) -> HtmlPage {
+    let text = super::raw_text::strip_raw_text(text);
+    let text = text.as_ref();
     let flat;
     let text = if needs_flattening(text) {
         flat = flatten(text);
@@ -774,7 +835,8 @@ fn flatten(text: &str) -> String {
 
 /// Walks a parsed document into lines and metadata.
 pub fn read_tree(html: &Html) -> HtmlPage {
-    let Survey { wraps_article } = survey(html);
+    let mut classes = ClassCache::default();
+    let Survey { wraps_article } = survey(html, &mut classes);
     let mut walker = Walker {
         wraps_article,
         next_element: 0,
@@ -783,7 +845,7 @@ pub fn read_tree(html: &Html) -> HtmlPage {
         gather: Gather::default(),
         meta: PageMeta::default(),
         blocks: Vec::new(),
-        class_bits: std::collections::HashMap::new(),
+        classes,
     };
     for edge in html.tree.root().traverse() {
         match edge {
@@ -837,11 +899,10 @@ const NOT_ARTICLE: u32 = bit(5);
 /// of its own text gives its parent block `1 + commas + min(bytes / 100,
 /// 3)`, less its link share, and its grandparent half of that. The element
 /// with the highest score holds the article's paragraphs.
-fn survey(html: &Html) -> Survey {
+fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
     let mut tally: Vec<Tally> = Vec::new();
     // (element number, skipped, nearest block number, inside a link)
     let mut open: Vec<(usize, bool, Option<u32>, bool)> = Vec::new();
-    let mut class_bits: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -855,10 +916,9 @@ fn survey(html: &Html) -> Survey {
                     let block = kind == Kind::Block;
                     let mut not_article = top.is_some_and(|t| tally[t.0].not_article);
                     if block && !not_article && !matches!(name, "html" | "body") {
-                        let mut bits_of =
-                            |v| *class_bits.entry(v).or_insert_with(|| tokens_of_class(v));
-                        not_article = el.classes().any(|c| bits_of(c) & NOT_ARTICLE != 0)
-                            || el.id().is_some_and(|id| bits_of(id) & NOT_ARTICLE != 0);
+                        let mut bits_of = |v| classes.get(v).tokens & NOT_ARTICLE != 0;
+                        not_article = attr(el, "class").is_some_and(&mut bits_of)
+                            || attr(el, "id").is_some_and(bits_of);
                     }
                     tally.push(Tally {
                         parent_block,

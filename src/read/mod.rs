@@ -4,6 +4,7 @@
 //! element (see [`html`]). Both decode bytes the same way.
 
 pub mod html;
+mod raw_text;
 pub mod text;
 
 use std::borrow::Cow;
