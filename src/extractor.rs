@@ -6,7 +6,7 @@ use crate::classify::{self, Class, Decision, Doc, LineClassifier};
 use crate::context::{self, ContextConfig};
 use crate::error::Error;
 use crate::features::{Features, measure};
-use crate::lexicon::{Lexicon, detect_language};
+use crate::lexicon::Lexicon;
 use crate::line::{Label, Line};
 use std::ops::Range;
 
@@ -255,7 +255,7 @@ impl Extractor {
     fn run(&self, lines: Vec<Line>, blocks: &[Range<usize>], meta: Option<&Metadata>) -> Article {
         let lexicon = Lexicon::get();
         let sample = language_sample(&lines);
-        let detected = lexicon.confirm_language(detect_language(&sample), &sample);
+        let detected = lexicon.identify_language(&sample);
         let lang = detected.or_else(|| {
             // Too little text to tell: the page's declaration, when the
             // lexicon knows the language.

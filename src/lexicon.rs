@@ -74,7 +74,20 @@ pub struct Lexicon {
     brands: FxHashSet<String>,
     months: FxHashMap<String, u8>,
     stopwords: FxHashMap<&'static str, FxHashSet<&'static str>>,
+    /// The languages with a stopword list, sorted by code: bit `k` of a
+    /// [`LangMask`] stands for `stopword_langs[k]`.
+    stopword_langs: Vec<&'static str>,
+    /// Every stopword of every language, with the languages whose list holds
+    /// it. Scoring a sample against all languages then costs one lookup per
+    /// word instead of one per word and language.
+    stopword_masks: FxHashMap<&'static str, LangMask>,
 }
+
+/// A set of languages, one bit per language with a stopword list.
+type LangMask = u64;
+
+// The stopword data must fit a mask; a bigger crate release needs u128.
+const _: () = assert!(stop_words::available_languages().len() <= LangMask::BITS as usize);
 
 impl Lexicon {
     /// The process-wide lexicon, parsed on first use.
@@ -165,6 +178,16 @@ impl Lexicon {
                 stopwords.insert(*code, words.iter().copied().collect());
             }
         }
+        // Sorted, so that ties between languages go to the smaller code, as
+        // they always have.
+        let mut stopword_langs: Vec<&'static str> = stopwords.keys().copied().collect();
+        stopword_langs.sort_unstable();
+        let mut stopword_masks: FxHashMap<&'static str, LangMask> = FxHashMap::default();
+        for (k, lang) in stopword_langs.iter().enumerate() {
+            for &word in &stopwords[lang] {
+                *stopword_masks.entry(word).or_default() |= 1 << k;
+            }
+        }
         Lexicon {
             lines,
             end_headers,
@@ -176,6 +199,8 @@ impl Lexicon {
             brands,
             months,
             stopwords,
+            stopword_langs,
+            stopword_masks,
         }
     }
 
@@ -278,6 +303,26 @@ impl Lexicon {
         self.stopwords.get(lang)
     }
 
+    /// The language of `sample` (the document's prose), as ISO 639-1.
+    ///
+    /// Equal, by construction, to `confirm_language(detect_language(sample),
+    /// sample)`, but most samples never reach whatlang, which costs a
+    /// million instructions on a 3000-byte sample: when the stopwords alone
+    /// settle the question (see [`StopwordScore::decisive`]) whatever
+    /// whatlang said, the confirmation would have ended on the same
+    /// language, so whatlang is not asked.
+    pub fn identify_language(&self, sample: &str) -> Option<&'static str> {
+        let score = self.score_stopwords(sample);
+        // An unspaced script may make whatlang answer zh, ja, th, km or my,
+        // which the confirmation keeps whatever the stopwords say.
+        if !score.unspaced
+            && let Some(k) = score.decisive()
+        {
+            return Some(self.stopword_langs[k]);
+        }
+        self.confirm_scored(detect_language(sample), &score)
+    }
+
     /// Checks a detected language against the stopwords of `sample`.
     /// whatlang can misname a short or name-heavy text ("Der nächste
     /// Stadtmarathon soll am 2. März 2025 stattfinden." as Swedish); then
@@ -294,37 +339,198 @@ impl Lexicon {
         if matches!(detected, Some("zh" | "ja" | "th" | "km" | "lo" | "my")) {
             return detected;
         }
-        let lowered = sample.to_lowercase();
-        let words: Vec<&str> = lowered
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
-            .collect();
-        if words.len() < MIN_CONFIRM_WORDS {
+        self.confirm_scored(detected, &self.score_stopwords(sample))
+    }
+
+    /// [`Lexicon::confirm_language`] on a sample already scored.
+    fn confirm_scored(
+        &self,
+        detected: Option<&'static str>,
+        score: &StopwordScore,
+    ) -> Option<&'static str> {
+        if matches!(detected, Some("zh" | "ja" | "th" | "km" | "lo" | "my"))
+            || score.words < MIN_CONFIRM_WORDS
+        {
             return detected;
         }
-        let share = |set: &FxHashSet<&'static str>| {
-            words.iter().filter(|w| set.contains(**w)).count() as f32 / words.len() as f32
-        };
         let detected_share = detected
-            .and_then(|l| self.stopwords.get(l))
-            .map_or(0.0, share);
+            .and_then(|l| self.stopword_langs.binary_search(&l).ok())
+            .map_or(0.0, |k| score.share(k));
         if detected_share >= CONFIRMED_SHARE {
             return detected;
         }
-        let best = self
-            .stopwords
-            .iter()
-            .map(|(lang, set)| (*lang, share(set)))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)));
+        let best = score.best();
         match best {
-            Some((lang, best_share))
-                if best_share >= CONFIRMED_SHARE && best_share >= 2.0 * detected_share =>
+            Some(k)
+                if score.share(k) >= CONFIRMED_SHARE && score.share(k) >= 2.0 * detected_share =>
             {
-                Some(lang)
+                Some(self.stopword_langs[k])
             }
             _ => detected,
         }
     }
+
+    /// Counts, for every language, the words of `sample` its stopword list
+    /// holds. Words are the runs of letters, digits and apostrophes of the
+    /// lower-cased sample, numbers left out.
+    fn score_stopwords(&self, sample: &str) -> StopwordScore {
+        let lowered = lowercase(sample);
+        let mut score = StopwordScore {
+            words: 0,
+            counts: vec![0; self.stopword_langs.len()],
+            unspaced: false,
+        };
+        let mut count = |word: &str| {
+            score.words += 1;
+            if let Some(&mask) = self.stopword_masks.get(word) {
+                let mut rest = mask;
+                while rest != 0 {
+                    score.counts[rest.trailing_zeros() as usize] += 1;
+                    rest &= rest - 1;
+                }
+            }
+        };
+        // A hand-rolled split: ASCII (most of the bytes) is classified byte
+        // by byte without decoding, which `str::split` with a char
+        // predicate cannot do.
+        let bytes = lowered.as_bytes();
+        let mut start = 0;
+        let mut digits_only = true;
+        let mut unspaced = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (in_word, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric() || b == b'\'', 1)
+            } else {
+                let c = lowered[i..].chars().next().expect("a char starts here");
+                unspaced |= is_unspaced_script(c);
+                (c.is_alphanumeric() || c == '’', c.len_utf8())
+            };
+            if in_word {
+                digits_only &= b.is_ascii_digit();
+            } else {
+                if start < i && !digits_only {
+                    count(&lowered[start..i]);
+                }
+                start = i + len;
+                digits_only = true;
+            }
+            i += len;
+        }
+        if start < bytes.len() && !digits_only {
+            count(&lowered[start..]);
+        }
+        score.unspaced = unspaced;
+        score
+    }
+}
+
+/// `text.to_lowercase()`, faster on mostly-ASCII text: runs of ASCII are
+/// lowered in bulk, where `str::to_lowercase` goes char by char after the
+/// first non-ASCII one.
+fn lowercase(text: &str) -> String {
+    // A capital sigma's lower case depends on its neighbours (final ς):
+    // leave that to the standard library.
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            // The same per-char mapping `str::to_lowercase` applies to
+            // everything but Σ.
+            out.extend(c.to_lowercase());
+            rest = chars.as_str();
+        }
+    }
+    out
+}
+
+/// How well each language's stopwords cover a sample.
+struct StopwordScore {
+    /// Words in the sample (numbers aside).
+    words: usize,
+    /// Per language, in `Lexicon::stopword_langs` order, the words of the
+    /// sample in its stopword list.
+    counts: Vec<u32>,
+    /// True when the sample holds a character of an unspaced script.
+    unspaced: bool,
+}
+
+impl StopwordScore {
+    /// The share of the words in language `k`'s list. Computed in `f32`
+    /// exactly as the confirmation always has, so thresholds fall the same.
+    fn share(&self, k: usize) -> f32 {
+        self.counts[k] as f32 / self.words as f32
+    }
+
+    /// The language covering most words; a tie goes to the smaller code
+    /// (the first in `stopword_langs`).
+    fn best(&self) -> Option<usize> {
+        (0..self.counts.len()).reduce(|best, k| {
+            if self.counts[k] > self.counts[best] {
+                k
+            } else {
+                best
+            }
+        })
+    }
+
+    /// The language the stopwords alone name, whatever whatlang would say.
+    ///
+    /// The confirmation keeps whatlang's answer only when its share reaches
+    /// [`CONFIRMED_SHARE`] or exceeds half the best share. So when the best
+    /// language reaches that share and every other one stays below it and
+    /// below half the best, the confirmation ends on the best language
+    /// whichever language whatlang names, or none. Closely related languages
+    /// (es/pt/gl/ca, da/no/sv, cs/sk) share many stopwords and usually fail
+    /// the margin; they go to whatlang as before. Samples in unspaced
+    /// scripts are the caller's to keep away (whatlang's answer stands
+    /// there).
+    fn decisive(&self) -> Option<usize> {
+        if self.words < MIN_CONFIRM_WORDS {
+            return None;
+        }
+        let best = self.best()?;
+        let best_share = self.share(best);
+        if best_share < CONFIRMED_SHARE {
+            return None;
+        }
+        let clear = (0..self.counts.len()).filter(|&k| k != best).all(|k| {
+            let share = self.share(k);
+            share < CONFIRMED_SHARE && best_share >= 2.0 * share
+        });
+        clear.then_some(best)
+    }
+}
+
+/// True when `c` belongs to a script whatlang reads as an unspaced language
+/// (Han, kana, Thai, Lao, Khmer, Myanmar). A superset of whatlang's own
+/// ranges for those scripts: whatlang can only answer zh, ja, th, km or my
+/// when one of them is the text's main script, so a sample without them
+/// never gets those answers.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}'
+        | '\u{1000}'..='\u{109F}'
+        | '\u{1780}'..='\u{17FF}'
+        | '\u{19E0}'..='\u{19FF}'
+        | '\u{2E80}'..='\u{2FDF}'
+        | '\u{3000}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF66}'..='\u{FF9F}'
+        | '\u{20000}'..='\u{3FFFF}')
 }
 
 /// Fewest words in a sample worth checking against stopwords.
@@ -460,6 +666,186 @@ mod tests {
         assert_eq!(
             lexicon.confirm_language(Some("ja"), "東京の天気"),
             Some("ja")
+        );
+    }
+
+    /// The confirmation as it was before the bitmask map: one set lookup
+    /// per word and language. The reference the faster paths must match.
+    fn confirm_by_sets(
+        lexicon: &Lexicon,
+        detected: Option<&'static str>,
+        sample: &str,
+    ) -> Option<&'static str> {
+        if matches!(detected, Some("zh" | "ja" | "th" | "km" | "lo" | "my")) {
+            return detected;
+        }
+        let lowered = sample.to_lowercase();
+        let words: Vec<&str> = lowered
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        if words.len() < MIN_CONFIRM_WORDS {
+            return detected;
+        }
+        let share = |set: &FxHashSet<&'static str>| {
+            words.iter().filter(|w| set.contains(**w)).count() as f32 / words.len() as f32
+        };
+        let detected_share = detected
+            .and_then(|l| lexicon.stopwords.get(l))
+            .map_or(0.0, share);
+        if detected_share >= CONFIRMED_SHARE {
+            return detected;
+        }
+        let best = lexicon
+            .stopwords
+            .iter()
+            .map(|(lang, set)| (*lang, share(set)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)));
+        match best {
+            Some((lang, best_share))
+                if best_share >= CONFIRMED_SHARE && best_share >= 2.0 * detected_share =>
+            {
+                Some(lang)
+            }
+            _ => detected,
+        }
+    }
+
+    /// The corpus texts, whole (cut like the extractor's sample) and line
+    /// by line: long prose in many languages and short, mixed lines.
+    fn corpus_samples() -> Vec<String> {
+        let mut samples = Vec::new();
+        for folder in ["corpus/text", "corpus/seeds"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+            let mut paths: Vec<_> = std::fs::read_dir(dir)
+                .expect("corpus folder")
+                .map(|e| e.expect("corpus entry").path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let bytes = std::fs::read(&path).expect("corpus file");
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                samples.push(text[..text.floor_char_boundary(3000)].to_string());
+                samples.extend(
+                    text.lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(String::from),
+                );
+            }
+        }
+        assert!(samples.len() > 500, "the corpus is there");
+        samples
+    }
+
+    #[test]
+    fn stopword_masks_mirror_the_sets() {
+        let lexicon = Lexicon::get();
+        assert_eq!(lexicon.stopword_langs.len(), lexicon.stopwords.len());
+        for (k, lang) in lexicon.stopword_langs.iter().enumerate() {
+            for word in &lexicon.stopwords[lang] {
+                assert!(
+                    lexicon.stopword_masks[word] & (1 << k) != 0,
+                    "{lang} {word}"
+                );
+            }
+        }
+        for (word, mask) in &lexicon.stopword_masks {
+            for (k, lang) in lexicon.stopword_langs.iter().enumerate() {
+                let listed = lexicon.stopwords[lang].contains(word);
+                assert_eq!(mask & (1 << k) != 0, listed, "{lang} {word}");
+            }
+        }
+    }
+
+    #[test]
+    fn lowercase_matches_the_standard_library() {
+        let tricky = [
+            "İSTANBUL ÇOK GÜZEL",
+            "ΟΔΟΣ.ΑΘΗΝΑ ΚΑΙ ΟΔΟΣ",
+            "Straße GROẞ",
+            "ǅemal Ǆ ǈ",
+            "Ｆｕｌｌ ＷＩＤＴＨ",
+            "plain ascii, With Caps",
+            "",
+        ];
+        for text in tricky.iter().map(|t| t.to_string()).chain(corpus_samples()) {
+            assert_eq!(lowercase(&text), text.to_lowercase(), "{text}");
+        }
+    }
+
+    #[test]
+    fn bitmask_confirmation_matches_set_lookups() {
+        let lexicon = Lexicon::get();
+        let mut detected: Vec<Option<&'static str>> = vec![None, Some("nb"), Some("ja")];
+        detected.extend(lexicon.stopword_langs.iter().map(|l| Some(*l)));
+        for sample in corpus_samples() {
+            for &d in &detected {
+                assert_eq!(
+                    lexicon.confirm_language(d, &sample),
+                    confirm_by_sets(lexicon, d, &sample),
+                    "{d:?} {sample}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn stopword_first_identification_matches_whatlang_then_confirmation() {
+        let lexicon = Lexicon::get();
+        let mut decided = 0;
+        for sample in corpus_samples() {
+            let score = lexicon.score_stopwords(&sample);
+            if !score.unspaced && score.decisive().is_some() {
+                decided += 1;
+            }
+            assert_eq!(
+                lexicon.identify_language(&sample),
+                confirm_by_sets(lexicon, detect_language(&sample), &sample),
+                "{sample}"
+            );
+        }
+        // The shortcut must actually be taken, or this proves nothing.
+        assert!(decided > 100, "{decided} samples decided by stopwords");
+    }
+
+    #[test]
+    fn decisive_stopwords_name_french_without_whatlang() {
+        let lexicon = Lexicon::get();
+        // Conversational French: its pronouns and auxiliaries are French
+        // only. (News prose heavy in "de", "la", "les", "en" also scores
+        // well in Catalan, Spanish and Romanian, and goes to whatlang.)
+        let french = "Nous sommes très heureux : ils nous ont dit qu'ils viendront avec \
+                      leurs enfants, mais nous ne savons pas encore quand. Elle pense que \
+                      c'est trop tôt pour cette fête, car il fait toujours froid chez nous \
+                      au mois de mars.";
+        let score = lexicon.score_stopwords(french);
+        assert!(!score.unspaced);
+        let fr = lexicon.stopword_langs.binary_search(&"fr").unwrap();
+        assert_eq!(score.decisive(), Some(fr));
+        assert_eq!(lexicon.identify_language(french), Some("fr"));
+    }
+
+    #[test]
+    fn related_or_mixed_samples_go_to_whatlang() {
+        let lexicon = Lexicon::get();
+        // Spanish and Portuguese share most of these stopwords: no margin.
+        let iberian = "A casa de Maria é para o povo, e a vida em la ciudad no es para mim.";
+        let score = lexicon.score_stopwords(iberian);
+        assert_eq!(score.decisive(), None);
+        // Half English, half German: two languages well covered.
+        let mixed = "The council will meet on Monday to discuss the budget for the next \
+                     year. Der Stadtrat hat die Pläne für das neue Jahr noch nicht \
+                     beschlossen, und die Bürger warten auf eine Antwort.";
+        assert_eq!(lexicon.score_stopwords(mixed).decisive(), None);
+        // Too few words for any verdict.
+        assert_eq!(lexicon.score_stopwords("le chat et la").decisive(), None);
+        // An unspaced script is flagged, so whatlang's answer stands.
+        let japanese = "東京の天気は晴れ、the weather in Tokyo is sunny and the sky is clear today";
+        assert!(lexicon.score_stopwords(japanese).unspaced);
+        assert_eq!(
+            lexicon.identify_language(japanese),
+            confirm_by_sets(lexicon, detect_language(japanese), japanese)
         );
     }
 
