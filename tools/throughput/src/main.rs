@@ -1,10 +1,13 @@
 //! Throughput of dechrome and dom_smoothie, side by side in one run, on one
 //! thread.
 //!
-//! Every input file is read into memory first; then, for each engine and
-//! input kind, one warm-up round and N timed rounds run over all files in
-//! order. The table shows the median round. MB are 10^6 bytes of input as
-//! stored on disk.
+//! Every input file is read into memory first; then, per input kind, each
+//! engine runs one warm-up round over all files, and N timed rounds follow
+//! in which the engines take turns (dechrome, then dom_smoothie, round after
+//! round), so that a noisy neighbour on a shared machine slows both alike.
+//! The table shows each engine's median round; the ratio line gives the
+//! median of the per-round ratios and their range. MB are 10^6 bytes of
+//! input as stored on disk.
 //!
 //! ```text
 //! throughput [--rounds N] [--html PATH]... [--text PATH]... [--engine NAME]...
@@ -351,38 +354,48 @@ fn main() -> ExitCode {
 
     let extractor = dechrome::Extractor::new();
     let mut rows = Vec::new();
+    // Per-round ratios dom_smoothie seconds / dechrome seconds on HTML.
+    let mut ratios = Vec::new();
     for (kind, files) in &inputs {
         let bytes: usize = files.iter().map(Vec::len).sum();
-        for &engine in &options.engines {
-            if !engine.reads(*kind) {
-                continue;
-            }
-            let pass = || match engine {
-                Engine::Dechrome => run_dechrome(&extractor, files),
-                Engine::DomSmoothie => run_dom_smoothie(files),
-            };
-            let warm_up = pass();
-            let mut seconds = Vec::with_capacity(options.rounds);
-            for _ in 0..options.rounds {
+        let engines: Vec<Engine> = options
+            .engines
+            .iter()
+            .copied()
+            .filter(|e| e.reads(*kind))
+            .collect();
+        let pass = |engine| match engine {
+            Engine::Dechrome => run_dechrome(&extractor, files),
+            Engine::DomSmoothie => run_dom_smoothie(files),
+        };
+        let failures: Vec<usize> = engines.iter().map(|&e| pass(e).failures).collect();
+        // Rounds alternate the engines, so a noisy neighbour slows both
+        // alike and the per-round ratio stays meaningful on a shared machine.
+        let mut seconds = vec![Vec::with_capacity(options.rounds); engines.len()];
+        for _ in 0..options.rounds {
+            for (k, &engine) in engines.iter().enumerate() {
                 let start = Instant::now();
-                black_box(pass());
-                seconds.push(start.elapsed().as_secs_f64());
+                black_box(pass(engine));
+                seconds[k].push(start.elapsed().as_secs_f64());
             }
+            if let [Engine::Dechrome, Engine::DomSmoothie] = engines[..] {
+                let (ours, theirs) = (seconds[0].last(), seconds[1].last());
+                if let (Some(ours), Some(theirs)) = (ours, theirs) {
+                    ratios.push(theirs / ours);
+                }
+            }
+        }
+        for (k, &engine) in engines.iter().enumerate() {
             rows.push(Row {
                 engine,
                 kind: *kind,
                 files: files.len(),
                 bytes,
-                seconds: median(&mut seconds),
-                failures: warm_up.failures,
+                seconds: median(&mut seconds[k]),
+                failures: failures[k],
             });
-            eprintln!(
-                "  {} on {}: done ({} rounds)",
-                engine.name(),
-                kind.name(),
-                options.rounds
-            );
         }
+        eprintln!("  {}: done ({} rounds)", kind.name(), options.rounds);
     }
 
     println!(
@@ -403,18 +416,15 @@ fn main() -> ExitCode {
             row.failures,
         );
     }
-    let find = |engine, kind| {
-        rows.iter()
-            .find(|r| r.engine == engine && r.kind == kind)
-            .map(|r| r.seconds)
-    };
-    if let (Some(ours), Some(theirs)) = (
-        find(Engine::Dechrome, Kind::Html),
-        find(Engine::DomSmoothie, Kind::Html),
-    ) {
+    if !ratios.is_empty() {
+        let low = ratios.iter().copied().fold(f64::INFINITY, f64::min);
+        let high = ratios.iter().copied().fold(0.0, f64::max);
         println!(
-            "ratio dechrome/dom_smoothie on html (MB/s): {:.2}x",
-            theirs / ours
+            "ratio dechrome/dom_smoothie on html (MB/s): {:.2}x (median of {} interleaved rounds; range {:.2}-{:.2})",
+            median(&mut ratios),
+            ratios.len(),
+            low,
+            high
         );
     }
     println!(
