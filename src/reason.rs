@@ -181,6 +181,11 @@ pub enum Reason {
         /// Share of stopwords.
         stopwords: Option<f32>,
     },
+    /// A teaser card's headline glued to its summary on one line.
+    GluedTeaser {
+        /// Words of the headline, up to the glue.
+        headline_words: usize,
+    },
     /// One of a run of teaser cards (headline, date, summary) after the
     /// article.
     TeaserCards {
@@ -335,6 +340,10 @@ impl fmt::Display for Reason {
                     share(*stopwords)
                 )
             }
+            Reason::GluedTeaser { headline_words } => write!(
+                f,
+                "teaser card: a {headline_words}-word headline glued to its summary"
+            ),
             Reason::TeaserCards { cards, median_gap } => write!(
                 f,
                 "one of {cards} teaser cards after the article (median {median_gap} short lines between summaries)"

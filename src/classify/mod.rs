@@ -28,6 +28,7 @@ pub mod placeholder;
 pub mod prose;
 pub mod section;
 pub mod source;
+pub mod teaser;
 
 use std::borrow::Cow;
 
@@ -173,6 +174,7 @@ pub fn builtin() -> Vec<Box<dyn LineClassifier>> {
         Box::new(caption::Caption),
         Box::new(boilerplate::Boilerplate),
         Box::new(dateline::Dateline),
+        Box::new(teaser::GluedTeaser),
         Box::new(prose::Prose::default()),
     ]
 }

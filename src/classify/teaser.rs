@@ -1,0 +1,180 @@
+//! Teaser cards flattened into one line. A portal's card holds a headline
+//! and the first sentence of the story in two elements; an HTML-to-text
+//! tool that adds no break between them glues the headline's last word to
+//! the summary's first: "… Death Of U-M Student-AthleteA 24-year-old woman
+//! and a 28-year-old man have been arrested …". The line reads as prose,
+//! but it is a link to another page.
+//!
+//! The shape is what gives it away, in any cased script: a run of
+//! capitalised words (a headline in title case), then inside one word a
+//! lower-case letter or a digit directly followed by a capital that starts
+//! a word of its own, then words mostly in lower case (a sentence). Names
+//! written in camel case ("MacBook", "McDonald", "LeBron") glue a short
+//! first part, or sit in ordinary sentences, so they do not qualify.
+
+use super::{Decision, Doc, LineClassifier};
+use crate::reason::Reason;
+
+/// Claims a line that is a headline glued to its summary.
+pub struct GluedTeaser;
+
+/// Fewest headline words before the glue, the glued part counted.
+const MIN_HEADLINE_WORDS: usize = 4;
+/// Most headline words looked through for the glue.
+const MAX_HEADLINE_WORDS: usize = 30;
+/// Share of the headline's words that start with a capital (or with no
+/// letter at all: numbers, quotes), in tenths.
+const MIN_CAPITALISED_TENTHS: usize = 8;
+/// Fewest words after the glue, the glued part counted.
+const MIN_SUMMARY_WORDS: usize = 3;
+/// Share of the summary's words that start in lower case, in tenths.
+const MIN_LOWER_TENTHS: usize = 3;
+/// Fewest letters in the headline's glued last word, when it ends with a
+/// letter: camel-case names glue a shorter first part ("Mac", "Mc", "Le").
+const MIN_GLUED_LETTERS: usize = 4;
+
+/// The number of headline words, when `text` is a title-case headline
+/// glued to a sentence.
+pub fn glued_headline(text: &str) -> Option<usize> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let last = words.len().min(MAX_HEADLINE_WORDS);
+    for i in MIN_HEADLINE_WORDS - 1..last {
+        let word = words[i];
+        for at in glue_points(word) {
+            let (head, rest) = word.split_at(at);
+            if !ends_headline(head) || !starts_summary(rest, head) {
+                continue;
+            }
+            let headline = words[..i].iter().copied().chain([head]);
+            let capitalised = headline.filter(|w| starts_capitalised(w)).count();
+            if capitalised * 10 < (i + 1) * MIN_CAPITALISED_TENTHS {
+                continue;
+            }
+            let summary_words = words.len() - i;
+            let lower = [rest]
+                .into_iter()
+                .chain(words[i + 1..].iter().copied())
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .count();
+            if summary_words >= MIN_SUMMARY_WORDS && lower * 10 >= summary_words * MIN_LOWER_TENTHS
+            {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
+}
+
+/// Byte offsets in `word` where a capital follows a lower-case letter, a
+/// digit or a closing mark (`?`, `!`, a quote, a bracket).
+fn glue_points(word: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut prev: Option<char> = None;
+    word.char_indices().filter_map(move |(at, c)| {
+        let glued = c.is_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_lowercase()
+                    || p.is_numeric()
+                    || matches!(p, '?' | '!' | '’' | '\'' | '"' | '”' | ')' | ']')
+            });
+        prev = Some(c);
+        glued.then_some(at)
+    })
+}
+
+/// The headline's glued last word is a word: a number of two digits or
+/// more ("250,000"), a word of [`MIN_GLUED_LETTERS`] letters or more, or
+/// ends with a closing mark ("Rise?").
+fn ends_headline(head: &str) -> bool {
+    match head.chars().next_back() {
+        Some(c) if c.is_numeric() => head.chars().filter(|c| c.is_numeric()).count() >= 2,
+        Some(c) if c.is_alphabetic() => {
+            head.chars().filter(|c| c.is_alphabetic()).count() >= MIN_GLUED_LETTERS
+        }
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// The summary's glued first word starts a sentence: a capital then lower
+/// case ("The", "Violence"), or a capital alone after a word ("AthleteA"
+/// holds the article "A"; "3D" or "$449K" hold no word).
+fn starts_summary(rest: &str, head: &str) -> bool {
+    let mut chars = rest.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    match chars.next() {
+        Some(second) => first.is_uppercase() && second.is_lowercase(),
+        None => first.is_uppercase() && head.chars().next_back().is_some_and(char::is_alphabetic),
+    }
+}
+
+/// Starts with a capital, or with no letter at all (numbers, quotes).
+fn starts_capitalised(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_none_or(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
+impl LineClassifier for GluedTeaser {
+    fn name(&self) -> &'static str {
+        "glued-teaser"
+    }
+
+    fn classify(&self, doc: &Doc<'_>, i: usize) -> Option<Decision> {
+        let headline_words = glued_headline(&doc.lines[i].text)?;
+        Some(Decision::chrome(Reason::GluedTeaser { headline_words }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines_glued_to_their_summary() {
+        for (text, words) in [
+            (
+                "Police: 2 In Custody After Death Of U of M-Dearborn Student-AthleteA 24-year-old \
+                 woman and a 28-year-old man have been arrested",
+                11,
+            ),
+            (
+                "Michigan To Mail Redistricting Panel Applications To 250,000The state of Michigan \
+                 will mail applications",
+                8,
+            ),
+            (
+                "Is Violence In Sports On The Rise?Violence is part of the game in many sports",
+                7,
+            ),
+            (
+                "Mayor: ‘Despicable’ Move For Health Benefits Won’t StandWarren Mayor Jim Fouts \
+                 says it was underhanded",
+                8,
+            ),
+            (
+                "Η Βουλή Ψηφίζει Τον Νέο ΠροϋπολογισμόΟι βουλευτές συζήτησαν για τρεις ημέρες",
+                6,
+            ),
+        ] {
+            assert_eq!(glued_headline(text), Some(words), "{text}");
+        }
+    }
+
+    #[test]
+    fn camel_case_names_and_ordinary_sentences_are_not_teasers() {
+        for text in [
+            "Following the 16-inch MacBook Pro, Apple plans to release a new 13-inch model",
+            "Singer-keyboardist McDonald and multi-instrumentalist John joined them on stage",
+            "A Bang & Olufsen Premium 3D Sound System will be available, as is the phone box",
+            "'Meth. We're On It.': South Dakota spends $449K on new anti-meth ad campaign",
+            "LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.",
+            // Title case on both sides: a repeated headline, not a summary.
+            "Michigan Couple Finds Newspapers During Home RenovationMichigan Couple Finds Old Papers",
+            "Council votes to rebuild the old bridge after years of debate",
+        ] {
+            assert_eq!(glued_headline(text), None, "{text}");
+        }
+    }
+}
