@@ -11,6 +11,12 @@
 //! a word of its own, then words mostly in lower case (a sentence). Names
 //! written in camel case ("MacBook", "McDonald", "LeBron") glue a short
 //! first part, or sit in ordinary sentences, so they do not qualify.
+//!
+//! Wire-style portals give a second shape: the headline, then the story's
+//! dateline in capitals, then its first sentence ("… deportees return home
+//! from US NEW DELHI: Their American dream shattered …", "… LONDON
+//! (Reuters) - …"). An article opens with its dateline; one in the middle
+//! of a line, after words that end no sentence, follows a headline.
 
 use super::{Decision, Doc, LineClassifier};
 use crate::reason::Reason;
@@ -33,10 +39,15 @@ const MIN_LOWER_TENTHS: usize = 3;
 /// letter: camel-case names glue a shorter first part ("Mac", "Mc", "Le").
 const MIN_GLUED_LETTERS: usize = 4;
 
-/// The number of headline words, when `text` is a title-case headline
-/// glued to a sentence.
+/// The number of headline words, when `text` is a headline run into the
+/// first sentence of its story: glued to it, or before its dateline.
 pub fn glued_headline(text: &str) -> Option<usize> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    glued_to_summary(&words).or_else(|| before_dateline(&words))
+}
+
+/// A title-case headline glued, without a space, to a sentence.
+fn glued_to_summary(words: &[&str]) -> Option<usize> {
     let last = words.len().min(MAX_HEADLINE_WORDS);
     for i in MIN_HEADLINE_WORDS - 1..last {
         let word = words[i];
@@ -63,6 +74,86 @@ pub fn glued_headline(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Most words in a dateline's place name ("UNITED NATIONS", "RIO DE
+/// JANEIRO" would need four: rare enough).
+const MAX_DATELINE_WORDS: usize = 3;
+/// Fewest capitals in a dateline's place name: "TV:" names no place.
+const MIN_DATELINE_CAPITALS: usize = 4;
+/// Fewest words of the sentence after a dateline.
+const MIN_DATELINE_SENTENCE_WORDS: usize = 5;
+/// Share of that sentence's words in lower case, in tenths.
+const MIN_DATELINE_LOWER_TENTHS: usize = 4;
+
+/// A headline (words ending no sentence) before a dateline in capitals
+/// and the first sentence of the story.
+fn before_dateline(words: &[&str]) -> Option<usize> {
+    let last = words.len().min(MAX_HEADLINE_WORDS);
+    for i in MIN_HEADLINE_WORDS - 1..last {
+        let Some(sentence) = dateline_end(words, i) else {
+            continue;
+        };
+        let mut start = i;
+        while start > 0 && i - start + 1 < MAX_DATELINE_WORDS && is_capitals(words[start - 1]) {
+            start -= 1;
+        }
+        if start < MIN_HEADLINE_WORDS - 1 {
+            continue;
+        }
+        let capitals: usize = words[start..=i]
+            .iter()
+            .map(|w| w.chars().filter(|c| c.is_uppercase()).count())
+            .sum();
+        let ends_clause = words[start - 1]
+            .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
+            .ends_with(['.', '!', '?', ':', ';', ',']);
+        let rest = &words[sentence.min(words.len())..];
+        let lower = rest
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        if capitals >= MIN_DATELINE_CAPITALS
+            && !ends_clause
+            && rest.len() >= MIN_DATELINE_SENTENCE_WORDS
+            && lower * 10 >= rest.len() * MIN_DATELINE_LOWER_TENTHS
+        {
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// Where the sentence starts when word `i` ends a dateline: "DELHI:",
+/// "LONDON -", "LONDON (Reuters) -".
+fn dateline_end(words: &[&str], i: usize) -> Option<usize> {
+    let is_dash = |k: usize| words.get(k).is_some_and(|w| matches!(*w, "-" | "–" | "—"));
+    let is_agency = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.len() > 2 && w.starts_with('(') && w.ends_with(')'))
+    };
+    let (place, sentence) = if let Some(place) = words[i].strip_suffix(':') {
+        (place, i + 1)
+    } else if is_dash(i + 1) {
+        (words[i], i + 2)
+    } else if is_agency(i + 1) && is_dash(i + 2) {
+        (words[i], i + 3)
+    } else {
+        return None;
+    };
+    is_capitals(place).then_some(sentence)
+}
+
+/// A word in capitals: two letters or more, none in lower case (dots,
+/// hyphens, apostrophes and a trailing comma allowed: "ST.", "N'DJAMENA",).
+fn is_capitals(word: &str) -> bool {
+    let word = word.strip_suffix(',').unwrap_or(word);
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
 }
 
 /// Byte offsets in `word` where a capital follows a lower-case letter, a
@@ -154,6 +245,17 @@ mod tests {
                 8,
             ),
             (
+                "With shattered dreams, deportees return home from US NEW DELHI: Their American \
+                 dream shattered and huge savings wasted, nearly 150 Indians returned",
+                // "US" reads as part of the place: one word of the count.
+                7,
+            ),
+            (
+                "Central bank holds rates as inflation cools LONDON (Reuters) - The Bank of \
+                 England kept its main rate unchanged on Thursday",
+                7,
+            ),
+            (
                 "Η Βουλή Ψηφίζει Τον Νέο ΠροϋπολογισμόΟι βουλευτές συζήτησαν για τρεις ημέρες",
                 6,
             ),
@@ -173,6 +275,10 @@ mod tests {
             // Title case on both sides: a repeated headline, not a summary.
             "Michigan Couple Finds Newspapers During Home RenovationMichigan Couple Finds Old Papers",
             "Council votes to rebuild the old bridge after years of debate",
+            // A dateline opening the story, or after a sentence.
+            "NEW DELHI: Their American dream shattered, nearly 150 Indians returned home",
+            "The minister resigned. LONDON (Reuters) - The government said it would appoint",
+            "That is especially true when we are watching TV: a handful of chips here and there",
         ] {
             assert_eq!(glued_headline(text), None, "{text}");
         }
