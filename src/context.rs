@@ -320,6 +320,44 @@ fn is_teaser(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> bool {
     false
 }
 
+/// Fewest lines, recognised as chrome by a rule and in a row (blank lines
+/// aside), that the body zone of a dump does not run across.
+const MIN_BARRIER_LINES: usize = 12;
+
+/// Makes long stretches of recognised chrome impassable for the body zone
+/// of a dump: a share bar, a comment form, a "Most read" list and a footer
+/// menu after the article add up to a few dozen points against it, less
+/// than the prose of a cookie notice or a site's community rules further
+/// down, so the maximum-sum run would swallow them. Beyond such a stretch
+/// prose still counts, as a zone of its own: kept when it weighs like a
+/// second part of the article. A doubtful line (short, not prose) ends a
+/// stretch: only lines the rules are sure of build a barrier. (HTML pages
+/// have their block elements for this.)
+fn chrome_barriers(decisions: &[Decision], scores: &mut [f32]) {
+    let recognised = |d: &Decision| d.class == Class::Fixed && d.label == Label::Chrome;
+    let mut k = 0;
+    while k < decisions.len() {
+        if !recognised(&decisions[k]) {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        let mut lines = 0;
+        while end < decisions.len()
+            && (recognised(&decisions[end]) || decisions[end].label == Label::Blank)
+        {
+            lines += usize::from(decisions[end].label != Label::Blank);
+            end += 1;
+        }
+        if lines >= MIN_BARRIER_LINES {
+            scores[k..end]
+                .iter_mut()
+                .for_each(|s| *s = f32::NEG_INFINITY);
+        }
+        k = end;
+    }
+}
+
 /// The maximum-sum run of scores: (start, end inclusive, sum).
 fn best_run(scores: &[f32]) -> Option<(usize, usize, f32)> {
     let mut best: Option<(usize, usize, f32)> = None;
@@ -370,7 +408,10 @@ fn is_sentence(doc: &Doc<'_>, k: usize) -> bool {
 
 /// Step 4. Finds the body zone and settles every prose line by it.
 fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) -> Option<Zone> {
-    let scores = line_scores(doc, decisions);
+    let mut scores = line_scores(doc, decisions);
+    if doc.blocks.is_empty() {
+        chrome_barriers(decisions, &mut scores);
+    }
     let (mut start, mut end, mut main_score) = best_run(&scores)?;
     let container = best_block(doc, &scores);
     if let Some((a, b, score)) = container {
@@ -1158,6 +1199,43 @@ mod tests {
         "Opposition members said that the cuts would hurt the small towns around the city more than the centre, and they promised to fight them next year.",
         "The mayor said that she understood the worries but that the city had to balance its books after two years in which costs rose faster than income.",
     ];
+
+    #[test]
+    fn the_zone_does_not_run_across_a_long_stretch_of_chrome() {
+        // Thirteen lines the rules are sure of, each a small penalty: less
+        // than the prose of the site's rules below them weighs.
+        let chrome = [
+            "Facebook",
+            "Twitter",
+            "LinkedIn",
+            "WhatsApp",
+            "Telegram",
+            "Pinterest",
+            "Reddit",
+            "Email",
+            "Print",
+            "© 2024 Example News. All rights reserved.",
+            "Privacy Policy",
+            "Terms of Use",
+            "Cookie settings",
+        ];
+        let rules = [
+            "Users of this site must respect the law and all the other readers when they write their comments under any of our articles.",
+            "The editors may delete any comment that insults other users or that advertises products and services without the consent of the site.",
+        ];
+        let dump = format!(
+            "{}\n\n{}\n\n{}",
+            PARAGRAPHS.join("\n\n"),
+            chrome.join("\n"),
+            rules.join("\n\n")
+        );
+        let lines = labels(&dump);
+        assert_eq!(lines[0].1, Label::Body, "{lines:?}");
+        assert_eq!(lines[6].1, Label::Body, "{lines:?}");
+        for (n, label, reason) in &lines[8..] {
+            assert_ne!(*label, Label::Body, "line {n}: {reason}");
+        }
+    }
 
     #[test]
     fn teaser_cards_after_the_article_are_cut() {
