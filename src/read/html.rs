@@ -64,6 +64,69 @@ const fn bit(k: usize) -> u32 {
     1 << k
 }
 
+/// Words [`token_of_part`] also finds inside compound parts, by index.
+const INNER_WORDS: [&[u8]; 15] = [
+    b"menu",
+    b"social",
+    b"related",
+    b"comment",
+    b"footer",
+    b"cookie",
+    b"newsletter",
+    b"sidebar",
+    b"breadcrumb",
+    b"popup",
+    b"subscri",
+    b"sponsor",
+    b"widget",
+    b"trending",
+    b"recommend",
+];
+
+// Indices into [`INNER_WORDS`].
+const MENU: usize = 0;
+const SOCIAL: usize = 1;
+const RELATED: usize = 2;
+const COMMENT: usize = 3;
+const FOOTER: usize = 4;
+const COOKIE: usize = 5;
+const NEWSLETTER: usize = 6;
+const SIDEBAR: usize = 7;
+const BREADCRUMB: usize = 8;
+const POPUP: usize = 9;
+const SUBSCRI: usize = 10;
+const SPONSOR: usize = 11;
+const WIDGET: usize = 12;
+const TRENDING: usize = 13;
+const RECOMMEND: usize = 14;
+
+/// Bits of the [`INNER_WORDS`] that occur in `b`: one pass over the part,
+/// trying at each byte only the words that start with it.
+fn inner_words(b: &[u8]) -> u16 {
+    let mut found = 0u16;
+    for (i, &c) in b.iter().enumerate() {
+        let candidates: &[usize] = match c {
+            b'm' => &[MENU],
+            b's' => &[SOCIAL, SIDEBAR, SUBSCRI, SPONSOR],
+            b'r' => &[RELATED, RECOMMEND],
+            b'c' => &[COMMENT, COOKIE],
+            b'f' => &[FOOTER],
+            b'n' => &[NEWSLETTER],
+            b'b' => &[BREADCRUMB],
+            b'p' => &[POPUP],
+            b'w' => &[WIDGET],
+            b't' => &[TRENDING],
+            _ => continue,
+        };
+        for &k in candidates {
+            if b[i..].starts_with(INNER_WORDS[k]) {
+                found |= 1 << k;
+            }
+        }
+    }
+    found
+}
+
 /// The chrome token one lower-case part of a class or id names, as a bit.
 ///
 /// Short words match only as whole parts ("ad" in `ad-slot`, never in
@@ -73,13 +136,9 @@ fn token_of_part(p: &str) -> u32 {
     if p.len() < 2 {
         return 0;
     }
-    // Parts are short: a byte loop beats setting up a substring searcher
-    // for each of the words below.
-    let b = p.as_bytes();
-    let has = |w: &str| {
-        let w = w.as_bytes();
-        b.len() >= w.len() && b.windows(w.len()).any(|x| x[0] == w[0] && x == w)
-    };
+    // All inner words are looked for at once; `has` reads the result.
+    let found = inner_words(p.as_bytes());
+    let has = |k: usize| found & (1 << k) != 0;
     if p == "nav"
         || p.starts_with("navbar")
         || p.starts_with("navigation")
@@ -89,7 +148,7 @@ fn token_of_part(p: &str) -> u32 {
     {
         return bit(0);
     }
-    if has("menu") {
+    if has(MENU) {
         return bit(1);
     }
     if (p.starts_with("share") && !p.starts_with("shareholder"))
@@ -100,22 +159,22 @@ fn token_of_part(p: &str) -> u32 {
     {
         return bit(2);
     }
-    if has("social") {
+    if has(SOCIAL) {
         return bit(3);
     }
-    if has("related") {
+    if has(RELATED) {
         return bit(4);
     }
-    if has("comment") || p == "disqus" || p == "replies" {
+    if has(COMMENT) || p == "disqus" || p == "replies" {
         return bit(5);
     }
-    if has("footer") {
+    if has(FOOTER) {
         return bit(6);
     }
-    if has("cookie") || p == "consent" || p == "gdpr" {
+    if has(COOKIE) || p == "consent" || p == "gdpr" {
         return bit(7);
     }
-    if has("newsletter") {
+    if has(NEWSLETTER) {
         return bit(8);
     }
     if p.starts_with("promo") || p == "cta" {
@@ -140,31 +199,31 @@ fn token_of_part(p: &str) -> u32 {
     {
         return bit(10);
     }
-    if has("sidebar") || p == "rail" {
+    if has(SIDEBAR) || p == "rail" {
         return bit(11);
     }
-    if has("breadcrumb") {
+    if has(BREADCRUMB) {
         return bit(12);
     }
-    if has("popup") || p == "modal" {
+    if has(POPUP) || p == "modal" {
         return bit(13);
     }
-    if has("subscri") || p == "paywall" {
+    if has(SUBSCRI) || p == "paywall" {
         return bit(14);
     }
-    if has("sponsor") {
+    if has(SPONSOR) {
         return bit(15);
     }
-    if has("widget") {
+    if has(WIDGET) {
         return bit(16);
     }
     if matches!(p, "tags" | "tagcloud" | "taglist" | "tagged") {
         return bit(17);
     }
-    if has("trending") {
+    if has(TRENDING) {
         return bit(18);
     }
-    if has("recommend") || p == "outbrain" || p == "taboola" {
+    if has(RECOMMEND) || p == "outbrain" || p == "taboola" {
         return bit(19);
     }
     // Author boxes and bios below the article; the byline they may hold is
@@ -207,29 +266,47 @@ fn is_popup_class(class: &str) -> bool {
 }
 
 /// Splits one class or id value into lower-case parts at punctuation and at
-/// camelCase humps, calling `f` on each. Allocation-free for short parts.
+/// camelCase humps, calling `f` on each. A part is a run of ASCII letters
+/// and digits of the value (any other byte, UTF-8 included, separates), so
+/// a part already in lower case is passed as a slice of the value; others
+/// are lower-cased into a buffer. Allocation-free for parts up to 64 bytes.
 fn for_each_part(value: &str, mut f: impl FnMut(&str)) {
-    let mut part = String::with_capacity(24);
+    let b = value.as_bytes();
+    let mut emit = |part: &[u8]| {
+        if part.is_empty() {
+            return;
+        }
+        let mut buf = [0u8; 64];
+        let owned;
+        let lower: &[u8] = if !part.iter().any(u8::is_ascii_uppercase) {
+            part
+        } else if part.len() <= buf.len() {
+            buf[..part.len()].copy_from_slice(part);
+            buf[..part.len()].make_ascii_lowercase();
+            &buf[..part.len()]
+        } else {
+            owned = part.to_ascii_lowercase();
+            &owned
+        };
+        // ASCII alphanumerics only: always valid UTF-8.
+        f(std::str::from_utf8(lower).unwrap_or_default());
+    };
+    let mut start = 0;
     let mut prev_lower = false;
-    for c in value.chars() {
+    for (i, &c) in b.iter().enumerate() {
         if c.is_ascii_alphanumeric() {
-            if c.is_ascii_uppercase() && prev_lower && !part.is_empty() {
-                f(&part);
-                part.clear();
+            if c.is_ascii_uppercase() && prev_lower {
+                emit(&b[start..i]);
+                start = i;
             }
             prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-            part.push(c.to_ascii_lowercase());
         } else {
             prev_lower = false;
-            if !part.is_empty() {
-                f(&part);
-                part.clear();
-            }
+            emit(&b[start..i]);
+            start = i + 1;
         }
     }
-    if !part.is_empty() {
-        f(&part);
-    }
+    emit(&b[start..]);
 }
 
 /// Chrome token bits of one class (or id) value.
@@ -269,7 +346,10 @@ impl ClassInfo {
     fn of_class(class: &str) -> ClassInfo {
         ClassInfo {
             tokens: tokens_of_class(class),
-            caption: class.to_ascii_lowercase().contains("caption"),
+            caption: class
+                .as_bytes()
+                .windows(7)
+                .any(|w| w.eq_ignore_ascii_case(b"caption")),
             hiding: HIDING_CLASSES.contains(&class) || is_popup_class(class),
         }
     }
@@ -1268,5 +1348,70 @@ mod tests {
         assert_eq!(tokens_of_class("author-bio-box"), bit(20));
         assert!(is_popup_class("rollover-people-block"));
         assert!(!is_popup_class("rollover-people"));
+    }
+
+    #[test]
+    fn inner_words_are_found_anywhere_in_a_part() {
+        assert_eq!(inner_words(b"megamenu"), 1 << MENU);
+        assert_eq!(
+            inner_words(b"relatedcommentsidebar"),
+            (1 << RELATED) | (1 << COMMENT) | (1 << SIDEBAR)
+        );
+        assert_eq!(inner_words(b"socia"), 0);
+        assert_eq!(inner_words(b"ssubscribe"), 1 << SUBSCRI);
+    }
+
+    /// The parts as the first version split them: char by char into a
+    /// growing string.
+    fn parts_reference(value: &str) -> Vec<String> {
+        let mut parts = Vec::new();
+        let mut part = String::new();
+        let mut prev_lower = false;
+        for c in value.chars() {
+            if c.is_ascii_alphanumeric() {
+                if c.is_ascii_uppercase() && prev_lower && !part.is_empty() {
+                    parts.push(std::mem::take(&mut part));
+                }
+                prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+                part.push(c.to_ascii_lowercase());
+            } else {
+                prev_lower = false;
+                if !part.is_empty() {
+                    parts.push(std::mem::take(&mut part));
+                }
+            }
+        }
+        if !part.is_empty() {
+            parts.push(part);
+        }
+        parts
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+
+        #[test]
+        fn parts_and_inner_words_match_plain_versions(
+            value in "([a-zA-Z0-9_ é-]|menu|Social|relat|comment|sidebar|subscri|ad|Nav){0,12}"
+        ) {
+            let mut parts = Vec::new();
+            for_each_part(&value, |p| parts.push(p.to_string()));
+            proptest::prop_assert_eq!(&parts, &parts_reference(&value));
+            for p in &parts {
+                let found = inner_words(p.as_bytes());
+                for (k, w) in INNER_WORDS.iter().enumerate() {
+                    let plain = p.as_bytes().windows(w.len()).any(|x| x == *w);
+                    proptest::prop_assert_eq!(found & (1 << k) != 0, plain, "{} in {}", k, p);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_parts_are_lowered_too() {
+        let long = format!("X{}", "a".repeat(100));
+        let mut parts = Vec::new();
+        for_each_part(&long, |p| parts.push(p.to_string()));
+        assert_eq!(parts, parts_reference(&long));
     }
 }
