@@ -398,6 +398,40 @@ pub(crate) fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e
     el.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
 }
 
+/// The attributes the walk (and [`PageMeta::collect`]) reads on every
+/// element, found in one pass over the element's attributes instead of one
+/// scan per name. As with [`attr`], the first attribute of a name counts.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct CommonAttrs<'e> {
+    pub class: Option<&'e str>,
+    pub id: Option<&'e str>,
+    pub role: Option<&'e str>,
+    pub itemprop: Option<&'e str>,
+    pub hidden: Option<&'e str>,
+    pub aria_hidden: Option<&'e str>,
+    pub style: Option<&'e str>,
+}
+
+impl<'e> CommonAttrs<'e> {
+    pub(crate) fn of(el: &'e scraper::node::Element) -> CommonAttrs<'e> {
+        let mut a = CommonAttrs::default();
+        for (name, value) in el.attrs() {
+            let slot = match name {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "role" => &mut a.role,
+                "itemprop" => &mut a.itemprop,
+                "hidden" => &mut a.hidden,
+                "aria-hidden" => &mut a.aria_hidden,
+                "style" => &mut a.style,
+                _ => continue,
+            };
+            slot.get_or_insert(value);
+        }
+        a
+    }
+}
+
 /// Names of the set token bits.
 fn token_names(bits: u32) -> Vec<&'static str> {
     CHROME_TOKENS
@@ -575,12 +609,18 @@ impl<'a> Walker<'a> {
             kind = Kind::Skip;
         }
         let foreign = parent.foreign || matches!(tag, "svg" | "math" | "template");
-        let class = attr(el, "class").map(|v| self.classes.get(v));
+        let attrs = CommonAttrs::of(el);
+        let class = attrs.class.map(|v| self.classes.get(v));
         if !foreign {
             let in_comment =
                 parent.tokens & bit(5) != 0 || class.is_some_and(|c| c.tokens & bit(5) != 0);
-            self.meta
-                .collect(node, el, parent.zones.contains(Zones::MAIN), in_comment);
+            self.meta.collect(
+                node,
+                el,
+                &attrs,
+                parent.zones.contains(Zones::MAIN),
+                in_comment,
+            );
         }
         if tag == "br" {
             if !parent.skip && !self.gather.text.is_empty() {
@@ -607,7 +647,7 @@ impl<'a> Walker<'a> {
         // pages in one `<form>`).
         let wrapper = self.wraps_article.get(self.next_element) == Some(&true);
         self.next_element += 1;
-        let role = attr(el, "role").unwrap_or("");
+        let role = attrs.role.unwrap_or("");
         let mut zones = parent.zones;
         let in_main = zones.contains(Zones::MAIN);
         let chrome_zones =
@@ -648,7 +688,7 @@ impl<'a> Walker<'a> {
             "main" => add(Zones::MAIN),
             _ => {}
         }
-        if attr(el, "itemprop") == Some("articleBody") {
+        if attrs.itemprop == Some("articleBody") {
             add(Zones::MAIN);
         }
         let mut tokens = parent.tokens;
@@ -661,7 +701,7 @@ impl<'a> Walker<'a> {
                 }
                 hidden |= class.hiding;
             }
-            if let Some(id) = attr(el, "id") {
+            if let Some(id) = attrs.id {
                 tokens |= self.classes.get(id).tokens;
             }
             if tag.contains('-') {
@@ -671,9 +711,11 @@ impl<'a> Walker<'a> {
                 tokens |= bit(13);
             }
         }
-        let own_hidden = attr(el, "hidden").is_some()
-            || attr(el, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-            || attr(el, "style").is_some_and(style_hides)
+        let own_hidden = attrs.hidden.is_some()
+            || attrs
+                .aria_hidden
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            || attrs.style.is_some_and(style_hides)
             || (hidden && !parent.hidden);
         hidden |= own_hidden;
         let depth = parent.depth.saturating_add(1);
@@ -996,9 +1038,10 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
                     let block = kind == Kind::Block;
                     let mut not_article = top.is_some_and(|t| tally[t.0].not_article);
                     if block && !not_article && !matches!(name, "html" | "body") {
+                        let attrs = CommonAttrs::of(el);
                         let mut bits_of = |v| classes.get(v).tokens & NOT_ARTICLE != 0;
-                        not_article = attr(el, "class").is_some_and(&mut bits_of)
-                            || attr(el, "id").is_some_and(bits_of);
+                        not_article =
+                            attrs.class.is_some_and(&mut bits_of) || attrs.id.is_some_and(bits_of);
                     }
                     tally.push(Tally {
                         parent_block,
