@@ -515,29 +515,56 @@ struct Gather {
     after_br: bool,
 }
 
+/// Length of the [`is_space`] character at the start of `b`, or 0. Bytes,
+/// not chars: the ASCII spaces are single bytes and the others have fixed
+/// UTF-8 forms, and no space's first byte occurs inside another character.
+fn space_len(b: &[u8]) -> usize {
+    match b {
+        [b' ' | b'\t' | b'\n' | b'\x0c' | b'\r', ..] => 1,
+        [0xc2, 0xa0, ..] => 2,              // U+00A0
+        [0xe2, 0x80, 0x8b | 0x8c, ..] => 3, // U+200B, U+200C
+        [0xef, 0xbb, 0xbf, ..] => 3,        // U+FEFF
+        _ => 0,
+    }
+}
+
 impl Gather {
+    /// Appends the words of `text`, separated by [`is_space`] runs, with
+    /// one space between words (and before the first, after a space
+    /// pending from earlier text).
     fn push_text(&mut self, text: &str, anchor: bool) {
-        if text.starts_with(is_space) && !self.text.is_empty() {
+        let b = text.as_bytes();
+        if space_len(b) > 0 && !self.text.is_empty() {
             self.pending_space = true;
         }
-        for word in text.split(is_space).filter(|w| !w.is_empty()) {
+        let mut i = 0;
+        while i < b.len() {
+            let n = space_len(&b[i..]);
+            if n > 0 {
+                i += n;
+                continue;
+            }
+            // A word: up to the next space, counting its characters as
+            // the bytes that start one.
+            let start = i;
+            let mut chars = 0;
+            while i < b.len() && space_len(&b[i..]) == 0 {
+                chars += usize::from(b[i] & 0xc0 != 0x80);
+                i += 1;
+            }
             if self.pending_space && !self.text.is_empty() {
                 self.text.push(' ');
             }
             self.pending_space = true;
-            self.text.push_str(word);
-            let n = if word.is_ascii() {
-                word.len()
-            } else {
-                word.chars().count()
-            };
-            self.chars += n;
+            self.text.push_str(&text[start..i]);
+            self.chars += chars;
             if anchor {
-                self.link_chars += n;
+                self.link_chars += chars;
             }
             self.after_br = false;
         }
-        if !text.ends_with(is_space) && !text.trim_matches(is_space).is_empty() {
+        // Text ending in a word glues to what comes next.
+        if !b.is_empty() && !text.ends_with(is_space) {
             self.pending_space = false;
         }
     }
@@ -908,6 +935,11 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 
 /// True when the scan finds nesting deeper than [`MAX_NESTING`].
 fn needs_flattening(text: &str) -> bool {
+    // Every level of nesting takes a `<`: a page with no more of them than
+    // the limit cannot pass it, and most pages need no scan at all.
+    if memchr::memchr_iter(b'<', text.as_bytes()).count() <= MAX_NESTING {
+        return false;
+    }
     let mut depth: i64 = 0;
     let mut deep = false;
     scan_tags(text, |t| {
@@ -1063,7 +1095,7 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
                             if link {
                                 b.own_links = b.own_links.saturating_add(n);
                             }
-                            b.commas += text.matches([',', '，', '、', '،']).count() as u32;
+                            b.commas += count_commas(text);
                         }
                     }
                 }
@@ -1107,6 +1139,26 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
         at = tally[k].parent_block.map(|p| p as usize);
     }
     Survey { wraps_article }
+}
+
+/// Commas in `text`: ASCII ones and the full-width, ideographic and Arabic
+/// commas. Counted on bytes: ASCII commas in a loop the compiler
+/// vectorizes, the others only when the text is not ASCII, at the lead
+/// bytes of their UTF-8 forms (`，` EF BC 8C, `、` E3 80 81, `،` D8 8C).
+fn count_commas(text: &str) -> u32 {
+    let b = text.as_bytes();
+    let mut n = b.iter().filter(|&&c| c == b',').count();
+    if !b.is_ascii() {
+        n += memchr::memchr3_iter(0xef, 0xe3, 0xd8, b)
+            .filter(|&i| {
+                matches!(
+                    &b[i..],
+                    [0xef, 0xbc, 0x8c, ..] | [0xe3, 0x80, 0x81, ..] | [0xd8, 0x8c, ..]
+                )
+            })
+            .count();
+    }
+    n as u32
 }
 
 /// The charset a page declares in its first 1024 bytes
@@ -1448,6 +1500,93 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `push_text` as first written, on chars: the reference for the
+    /// byte-wise version.
+    fn push_text_reference(g: &mut Gather, text: &str, anchor: bool) {
+        if text.starts_with(is_space) && !g.text.is_empty() {
+            g.pending_space = true;
+        }
+        for word in text.split(is_space).filter(|w| !w.is_empty()) {
+            if g.pending_space && !g.text.is_empty() {
+                g.text.push(' ');
+            }
+            g.pending_space = true;
+            g.text.push_str(word);
+            let n = word.chars().count();
+            g.chars += n;
+            if anchor {
+                g.link_chars += n;
+            }
+            g.after_br = false;
+        }
+        if !text.ends_with(is_space) && !text.trim_matches(is_space).is_empty() {
+            g.pending_space = false;
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+
+        #[test]
+        fn text_is_gathered_as_on_chars(
+            texts in proptest::collection::vec(
+                ("( |\t|\n|\r|\u{c}|\u{b}|\u{a0}|\u{200b}|\u{200c}|\u{200d}|\u{feff}|\u{3000}|a|é|’|語|,){0,8}",
+                 proptest::bool::ANY),
+                0..6,
+            )
+        ) {
+            let (mut fast, mut plain) = (Gather::default(), Gather::default());
+            for (text, anchor) in &texts {
+                fast.push_text(text, *anchor);
+                push_text_reference(&mut plain, text, *anchor);
+                proptest::prop_assert_eq!(&fast.text, &plain.text);
+                proptest::prop_assert_eq!(fast.chars, plain.chars);
+                proptest::prop_assert_eq!(fast.link_chars, plain.link_chars);
+                proptest::prop_assert_eq!(fast.pending_space, plain.pending_space);
+                proptest::prop_assert_eq!(fast.after_br, plain.after_br);
+            }
+        }
+
+        #[test]
+        fn commas_are_counted_as_on_chars(
+            text in "(,|，|、|،|a|é|語|\u{ef}|\u{3001}|\u{60d}|\u{ff0d}| ){0,16}"
+        ) {
+            let plain = text.matches([',', '，', '、', '،']).count() as u32;
+            proptest::prop_assert_eq!(count_commas(&text), plain);
+        }
+    }
+
+    #[test]
+    fn common_attributes_are_read_in_one_pass() {
+        let html = Html::parse_document(
+            "<div data-x=1 class=\"a b\" id=i role=main itemprop=articleBody hidden \
+             aria-hidden=true style=\"display:none\" class=dup>x</div>",
+        );
+        let el = html
+            .tree
+            .root()
+            .descendants()
+            .find_map(|n| n.value().as_element().filter(|e| e.name() == "div"))
+            .unwrap();
+        let a = CommonAttrs::of(el);
+        assert_eq!(a.class, Some("a b"));
+        assert_eq!(a.id, Some("i"));
+        assert_eq!(a.role, Some("main"));
+        assert_eq!(a.itemprop, Some("articleBody"));
+        assert_eq!(a.hidden, Some(""));
+        assert_eq!(a.aria_hidden, Some("true"));
+        assert_eq!(a.style, Some("display:none"));
+        assert_eq!(CommonAttrs::of(el).class, attr(el, "class"));
+    }
+
+    #[test]
+    fn pages_with_few_tags_need_no_flattening_scan() {
+        let page = "<div>".repeat(MAX_NESTING);
+        assert!(!needs_flattening(&page));
+        let page = "<div>".repeat(MAX_NESTING + 1);
+        assert!(needs_flattening(&page));
     }
 
     #[test]
