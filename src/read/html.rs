@@ -252,19 +252,6 @@ const HIDING_CLASSES: [&str; 5] = [
     "screenreader-only",
 ];
 
-/// Tooltips, popovers and hover cards: style sheets keep them hidden until
-/// the pointer comes ("rollover-people-block", "tooltip-content").
-/// The element that triggers one (`rollover-people`, around the visible
-/// link) stays: only its card part (`-block`, `-content`, `-card`) hides.
-fn is_popup_class(class: &str) -> bool {
-    let (mut popup, mut card) = (false, false);
-    for_each_part(class, |p| {
-        popup |= matches!(p, "tooltip" | "popover" | "rollover" | "hovercard");
-        card |= matches!(p, "block" | "content" | "card" | "body" | "inner" | "text");
-    });
-    popup && card
-}
-
 /// Splits one class or id value into lower-case parts at punctuation and at
 /// camelCase humps, calling `f` on each. A part is a run of ASCII letters
 /// and digits of the value (any other byte, UTF-8 included, separates), so
@@ -272,51 +259,61 @@ fn is_popup_class(class: &str) -> bool {
 /// are lower-cased into a buffer. Allocation-free for parts up to 64 bytes.
 fn for_each_part(value: &str, mut f: impl FnMut(&str)) {
     let b = value.as_bytes();
-    let mut emit = |part: &[u8]| {
-        if part.is_empty() {
+    let mut emit = |start: usize, end: usize| {
+        // An empty part may sit inside a multi-byte character; a part with
+        // bytes starts and ends next to ASCII letters or digits, on
+        // character boundaries.
+        if start >= end {
             return;
         }
+        let part = &value[start..end];
+        if !part.bytes().any(|c| c.is_ascii_uppercase()) {
+            return f(part);
+        }
         let mut buf = [0u8; 64];
-        let owned;
-        let lower: &[u8] = if !part.iter().any(u8::is_ascii_uppercase) {
-            part
-        } else if part.len() <= buf.len() {
-            buf[..part.len()].copy_from_slice(part);
+        let lower = if part.len() <= buf.len() {
+            buf[..part.len()].copy_from_slice(part.as_bytes());
             buf[..part.len()].make_ascii_lowercase();
-            &buf[..part.len()]
+            // Lower-cased ASCII stays valid UTF-8.
+            std::str::from_utf8(&buf[..part.len()]).unwrap_or_default()
         } else {
-            owned = part.to_ascii_lowercase();
-            &owned
+            return f(&part.to_ascii_lowercase());
         };
-        // ASCII alphanumerics only: always valid UTF-8.
-        f(std::str::from_utf8(lower).unwrap_or_default());
+        f(lower);
     };
     let mut start = 0;
     let mut prev_lower = false;
     for (i, &c) in b.iter().enumerate() {
         if c.is_ascii_alphanumeric() {
             if c.is_ascii_uppercase() && prev_lower {
-                emit(&b[start..i]);
+                emit(start, i);
                 start = i;
             }
             prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
         } else {
             prev_lower = false;
-            emit(&b[start..i]);
+            emit(start, i);
             start = i + 1;
         }
     }
-    emit(&b[start..]);
+    emit(start, b.len());
 }
 
-/// Chrome token bits of one class (or id) value.
+/// Chrome token bits of one class (or id) name, and whether it names a
+/// popup card; one pass over its parts.
 ///
 /// A class naming a state (`has-comments`) or an embed (`social-media-embed`,
 /// the wrapper of a quoted post inside an article) names no chrome.
-fn tokens_of_class(class: &str) -> u32 {
+///
+/// Tooltips, popovers and hover cards: style sheets keep them hidden until
+/// the pointer comes ("rollover-people-block", "tooltip-content").
+/// The element that triggers one (`rollover-people`, around the visible
+/// link) stays: only its card part (`-block`, `-content`, `-card`) hides.
+fn read_class(class: &str) -> (u32, bool) {
     let mut bits = 0;
     let mut first = true;
     let mut ignore = false;
+    let (mut popup, mut card) = (false, false);
     for_each_part(class, |p| {
         if first {
             ignore = STATE_PREFIXES.contains(&p);
@@ -326,8 +323,10 @@ fn tokens_of_class(class: &str) -> u32 {
             ignore = true;
         }
         bits |= token_of_part(p);
+        popup |= matches!(p, "tooltip" | "popover" | "rollover" | "hovercard");
+        card |= matches!(p, "block" | "content" | "card" | "body" | "inner" | "text");
     });
-    if ignore { 0 } else { bits }
+    (if ignore { 0 } else { bits }, popup && card)
 }
 
 /// What the walk reads from one `class` (or `id`) value.
@@ -344,13 +343,14 @@ struct ClassInfo {
 impl ClassInfo {
     /// The information of one class (or id) name.
     fn of_class(class: &str) -> ClassInfo {
+        let (tokens, popup) = read_class(class);
         ClassInfo {
-            tokens: tokens_of_class(class),
+            tokens,
             caption: class
                 .as_bytes()
                 .windows(7)
                 .any(|w| w.eq_ignore_ascii_case(b"caption")),
-            hiding: HIDING_CLASSES.contains(&class) || is_popup_class(class),
+            hiding: HIDING_CLASSES.contains(&class) || popup,
         }
     }
 
@@ -1430,19 +1430,19 @@ mod tests {
 
     #[test]
     fn class_parts() {
-        assert_eq!(tokens_of_class("ad-slot"), bit(10));
-        assert_eq!(tokens_of_class("header"), 0);
-        assert_eq!(tokens_of_class("read-more"), 0);
-        assert_eq!(tokens_of_class("downloads"), 0);
-        assert_eq!(tokens_of_class("adSlot"), bit(10));
-        assert_eq!(tokens_of_class("mainNav"), bit(0));
-        assert_eq!(tokens_of_class("canvas"), 0);
-        assert_eq!(tokens_of_class("no-sidebar"), 0);
-        assert_eq!(tokens_of_class("commentlist"), bit(5));
-        assert_eq!(tokens_of_class("social-media-embed"), 0);
-        assert_eq!(tokens_of_class("author-bio-box"), bit(20));
-        assert!(is_popup_class("rollover-people-block"));
-        assert!(!is_popup_class("rollover-people"));
+        assert_eq!(read_class("ad-slot").0, bit(10));
+        assert_eq!(read_class("header").0, 0);
+        assert_eq!(read_class("read-more").0, 0);
+        assert_eq!(read_class("downloads").0, 0);
+        assert_eq!(read_class("adSlot").0, bit(10));
+        assert_eq!(read_class("mainNav").0, bit(0));
+        assert_eq!(read_class("canvas").0, 0);
+        assert_eq!(read_class("no-sidebar").0, 0);
+        assert_eq!(read_class("commentlist").0, bit(5));
+        assert_eq!(read_class("social-media-embed").0, 0);
+        assert_eq!(read_class("author-bio-box").0, bit(20));
+        assert!(read_class("rollover-people-block").1);
+        assert!(!read_class("rollover-people").1);
     }
 
     #[test]
