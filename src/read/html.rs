@@ -100,28 +100,33 @@ const WIDGET: usize = 12;
 const TRENDING: usize = 13;
 const RECOMMEND: usize = 14;
 
-/// Bits of the [`INNER_WORDS`] that occur in `b`: one pass over the part,
-/// trying at each byte only the words that start with it.
+/// Bits of the [`INNER_WORDS`] that occur in `b`: one pass over the part.
+/// The words' first four bytes differ, so each position is tried against
+/// its four bytes in one `match`, and only a word starting so is compared
+/// whole.
 fn inner_words(b: &[u8]) -> u16 {
     let mut found = 0u16;
-    for (i, &c) in b.iter().enumerate() {
-        let candidates: &[usize] = match c {
-            b'm' => &[MENU],
-            b's' => &[SOCIAL, SIDEBAR, SUBSCRI, SPONSOR],
-            b'r' => &[RELATED, RECOMMEND],
-            b'c' => &[COMMENT, COOKIE],
-            b'f' => &[FOOTER],
-            b'n' => &[NEWSLETTER],
-            b'b' => &[BREADCRUMB],
-            b'p' => &[POPUP],
-            b'w' => &[WIDGET],
-            b't' => &[TRENDING],
+    for i in 0..b.len().saturating_sub(3) {
+        let k = match &b[i..i + 4] {
+            b"menu" => MENU,
+            b"soci" => SOCIAL,
+            b"rela" => RELATED,
+            b"comm" => COMMENT,
+            b"foot" => FOOTER,
+            b"cook" => COOKIE,
+            b"news" => NEWSLETTER,
+            b"side" => SIDEBAR,
+            b"brea" => BREADCRUMB,
+            b"popu" => POPUP,
+            b"subs" => SUBSCRI,
+            b"spon" => SPONSOR,
+            b"widg" => WIDGET,
+            b"tren" => TRENDING,
+            b"reco" => RECOMMEND,
             _ => continue,
         };
-        for &k in candidates {
-            if b[i..].starts_with(INNER_WORDS[k]) {
-                found |= 1 << k;
-            }
+        if b[i..].starts_with(INNER_WORDS[k]) {
+            found |= 1 << k;
         }
     }
     found
