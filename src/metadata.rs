@@ -43,22 +43,20 @@ const MAX_JSON_LD_BYTES: usize = 1 << 20;
 
 impl PageMeta {
     /// Takes what element `el` says about the page, if anything. `attrs`
-    /// are its common attributes, already read by the walk.
+    /// are its common attributes and `author_class` whether one of its
+    /// classes is `author` (in any case), both already read by the walk.
     pub(crate) fn collect(
         &mut self,
         node: ego_tree::NodeRef<'_, scraper::Node>,
         el: &scraper::node::Element,
         attrs: &CommonAttrs<'_>,
+        author_class: bool,
         in_main: bool,
         in_comment: bool,
     ) {
         if self.marked_author.is_none()
             && !in_comment
-            && (attrs.itemprop == Some("author")
-                || attrs.class.is_some_and(|v| {
-                    v.split_ascii_whitespace()
-                        .any(|c| c.eq_ignore_ascii_case("author"))
-                }))
+            && (attrs.itemprop == Some("author") || author_class)
         {
             let text = collapse(&all_text(node));
             if !text.is_empty() {

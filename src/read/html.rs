@@ -343,6 +343,8 @@ struct ClassInfo {
     caption: bool,
     /// A class hides the element from sighted readers.
     hiding: bool,
+    /// A class is `author` (in any case): the metadata's marked author.
+    author: bool,
 }
 
 impl ClassInfo {
@@ -356,6 +358,7 @@ impl ClassInfo {
                 .windows(7)
                 .any(|w| w.eq_ignore_ascii_case(b"caption")),
             hiding: HIDING_CLASSES.contains(&class) || popup,
+            author: class.eq_ignore_ascii_case("author"),
         }
     }
 
@@ -364,6 +367,7 @@ impl ClassInfo {
             tokens: self.tokens | other.tokens,
             caption: self.caption || other.caption,
             hiding: self.hiding || other.hiding,
+            author: self.author || other.author,
         }
     }
 }
@@ -439,6 +443,9 @@ impl<'e> CommonAttrs<'e> {
 
 /// Names of the set token bits.
 fn token_names(bits: u32) -> Vec<&'static str> {
+    if bits == 0 {
+        return Vec::new();
+    }
     CHROME_TOKENS
         .iter()
         .enumerate()
@@ -646,10 +653,12 @@ impl<'a> Walker<'a> {
         if !foreign {
             let in_comment =
                 parent.tokens & bit(5) != 0 || class.is_some_and(|c| c.tokens & bit(5) != 0);
+            let author_class = class.is_some_and(|c| c.author);
             self.meta.collect(
                 node,
                 el,
                 &attrs,
+                author_class,
                 parent.zones.contains(Zones::MAIN),
                 in_comment,
             );
@@ -1584,6 +1593,15 @@ mod tests {
         assert_eq!(a.aria_hidden, Some("true"));
         assert_eq!(a.style, Some("display:none"));
         assert_eq!(CommonAttrs::of(el).class, attr(el, "class"));
+    }
+
+    #[test]
+    fn an_author_class_in_any_case_marks_the_author() {
+        let page = read_html(
+            "<body><p class=\"author-box\">Not this</p>\
+             <span class=\"byline AUTHOR\">Jane Doe</span></body>",
+        );
+        assert_eq!(page.meta.marked_author.as_deref(), Some("Jane Doe"));
     }
 
     #[test]
