@@ -541,6 +541,16 @@ fn space_len(b: &[u8]) -> usize {
 }
 
 impl Gather {
+    /// Back to an empty line, keeping the text buffer's capacity.
+    fn reset(&mut self) {
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        *self = Gather {
+            text,
+            ..Gather::default()
+        };
+    }
+
     /// Appends the words of `text`, separated by [`is_space`] runs, with
     /// one space between words (and before the first, after a space
     /// pending from earlier text).
@@ -598,10 +608,15 @@ struct Walker<'a> {
 impl<'a> Walker<'a> {
     /// Ends the current line, giving it the hints of the nearest block.
     fn flush(&mut self) {
-        let g = std::mem::take(&mut self.gather);
-        if g.text.is_empty() {
+        // The line's text is copied out at its size and the buffer, cleared,
+        // keeps its capacity for the next line: one allocation per line
+        // instead of a fresh string grown by doubling.
+        let (chars, link_chars) = (self.gather.chars, self.gather.link_chars);
+        let text = (!self.gather.text.is_empty()).then(|| self.gather.text.as_str().to_owned());
+        self.gather.reset();
+        let Some(text) = text else {
             return;
-        }
+        };
         let Some(top) = self.stack.last() else {
             return;
         };
@@ -609,10 +624,10 @@ impl<'a> Walker<'a> {
         let hints = DomHints {
             tag: block.tag.unwrap_or("body").to_string(),
             heading_level: block.heading,
-            link_density: if g.chars == 0 {
+            link_density: if chars == 0 {
                 0.0
             } else {
-                g.link_chars as f32 / g.chars as f32
+                link_chars as f32 / chars as f32
             },
             depth: block.depth,
             zones: block.zones,
@@ -621,7 +636,7 @@ impl<'a> Walker<'a> {
         };
         self.lines.push(Line {
             n: self.lines.len() + 1,
-            text: g.text,
+            text,
             hints: Some(Box::new(hints)),
         });
     }
@@ -1602,6 +1617,20 @@ mod tests {
              <span class=\"byline AUTHOR\">Jane Doe</span></body>",
         );
         assert_eq!(page.meta.marked_author.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn each_line_starts_afresh() {
+        let page = read_html(
+            "<body><p><a href=x>A long linked line, longer than the next</a></p><p>b</p>\
+             <div>c<br>d<br><br>e</div></body>",
+        );
+        assert_eq!(
+            texts(&page),
+            ["A long linked line, longer than the next", "b", "c d", "e"]
+        );
+        let density = |k: usize| page.lines[k].hints.as_deref().unwrap().link_density;
+        assert_eq!((density(0), density(1)), (1.0, 0.0));
     }
 
     #[test]
