@@ -11,7 +11,7 @@
 use serde_json::Value;
 
 use crate::line::{Line, Zones};
-use crate::read::html::attr;
+use crate::read::html::{CommonAttrs, attr};
 
 /// Raw metadata of a page, as the HTML reader found it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -42,21 +42,21 @@ pub struct PageMeta {
 const MAX_JSON_LD_BYTES: usize = 1 << 20;
 
 impl PageMeta {
-    /// Takes what element `el` says about the page, if anything.
+    /// Takes what element `el` says about the page, if anything. `attrs`
+    /// are its common attributes and `author_class` whether one of its
+    /// classes is `author` (in any case), both already read by the walk.
     pub(crate) fn collect(
         &mut self,
         node: ego_tree::NodeRef<'_, scraper::Node>,
         el: &scraper::node::Element,
+        attrs: &CommonAttrs<'_>,
+        author_class: bool,
         in_main: bool,
         in_comment: bool,
     ) {
         if self.marked_author.is_none()
             && !in_comment
-            && (attr(el, "itemprop") == Some("author")
-                || attr(el, "class").is_some_and(|v| {
-                    v.split_ascii_whitespace()
-                        .any(|c| c.eq_ignore_ascii_case("author"))
-                }))
+            && (attrs.itemprop == Some("author") || author_class)
         {
             let text = collapse(&all_text(node));
             if !text.is_empty() {
@@ -77,7 +77,7 @@ impl PageMeta {
             "meta" => {
                 let key = attr(el, "property")
                     .or_else(|| attr(el, "name"))
-                    .or_else(|| attr(el, "itemprop"))
+                    .or(attrs.itemprop)
                     .or_else(|| attr(el, "http-equiv"));
                 if let (Some(key), Some(content)) = (key, attr(el, "content"))
                     && !content.trim().is_empty()

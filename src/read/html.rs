@@ -64,6 +64,74 @@ const fn bit(k: usize) -> u32 {
     1 << k
 }
 
+/// Words [`token_of_part`] also finds inside compound parts, by index.
+const INNER_WORDS: [&[u8]; 15] = [
+    b"menu",
+    b"social",
+    b"related",
+    b"comment",
+    b"footer",
+    b"cookie",
+    b"newsletter",
+    b"sidebar",
+    b"breadcrumb",
+    b"popup",
+    b"subscri",
+    b"sponsor",
+    b"widget",
+    b"trending",
+    b"recommend",
+];
+
+// Indices into [`INNER_WORDS`].
+const MENU: usize = 0;
+const SOCIAL: usize = 1;
+const RELATED: usize = 2;
+const COMMENT: usize = 3;
+const FOOTER: usize = 4;
+const COOKIE: usize = 5;
+const NEWSLETTER: usize = 6;
+const SIDEBAR: usize = 7;
+const BREADCRUMB: usize = 8;
+const POPUP: usize = 9;
+const SUBSCRI: usize = 10;
+const SPONSOR: usize = 11;
+const WIDGET: usize = 12;
+const TRENDING: usize = 13;
+const RECOMMEND: usize = 14;
+
+/// Bits of the [`INNER_WORDS`] that occur in `b`: one pass over the part.
+/// The words' first four bytes differ, so each position is tried against
+/// its four bytes in one `match`, and only a word starting so is compared
+/// whole.
+fn inner_words(b: &[u8]) -> u16 {
+    let mut found = 0u16;
+    for i in 0..b.len().saturating_sub(3) {
+        let k = match &b[i..i + 4] {
+            b"menu" => MENU,
+            b"soci" => SOCIAL,
+            b"rela" => RELATED,
+            b"comm" => COMMENT,
+            b"foot" => FOOTER,
+            b"cook" => COOKIE,
+            b"news" => NEWSLETTER,
+            b"side" => SIDEBAR,
+            b"brea" => BREADCRUMB,
+            b"popu" => POPUP,
+            b"subs" => SUBSCRI,
+            b"spon" => SPONSOR,
+            b"widg" => WIDGET,
+            b"tren" => TRENDING,
+            b"reco" => RECOMMEND,
+            _ => continue,
+        };
+        if b[i..].starts_with(INNER_WORDS[k]) {
+            found |= 1 << k;
+        }
+    }
+    found
+}
+
 /// The chrome token one lower-case part of a class or id names, as a bit.
 ///
 /// Short words match only as whole parts ("ad" in `ad-slot`, never in
@@ -73,13 +141,9 @@ fn token_of_part(p: &str) -> u32 {
     if p.len() < 2 {
         return 0;
     }
-    // Parts are short: a byte loop beats setting up a substring searcher
-    // for each of the words below.
-    let b = p.as_bytes();
-    let has = |w: &str| {
-        let w = w.as_bytes();
-        b.len() >= w.len() && b.windows(w.len()).any(|x| x[0] == w[0] && x == w)
-    };
+    // All inner words are looked for at once; `has` reads the result.
+    let found = inner_words(p.as_bytes());
+    let has = |k: usize| found & (1 << k) != 0;
     if p == "nav"
         || p.starts_with("navbar")
         || p.starts_with("navigation")
@@ -89,7 +153,7 @@ fn token_of_part(p: &str) -> u32 {
     {
         return bit(0);
     }
-    if has("menu") {
+    if has(MENU) {
         return bit(1);
     }
     if (p.starts_with("share") && !p.starts_with("shareholder"))
@@ -100,22 +164,22 @@ fn token_of_part(p: &str) -> u32 {
     {
         return bit(2);
     }
-    if has("social") {
+    if has(SOCIAL) {
         return bit(3);
     }
-    if has("related") {
+    if has(RELATED) {
         return bit(4);
     }
-    if has("comment") || p == "disqus" || p == "replies" {
+    if has(COMMENT) || p == "disqus" || p == "replies" {
         return bit(5);
     }
-    if has("footer") {
+    if has(FOOTER) {
         return bit(6);
     }
-    if has("cookie") || p == "consent" || p == "gdpr" {
+    if has(COOKIE) || p == "consent" || p == "gdpr" {
         return bit(7);
     }
-    if has("newsletter") {
+    if has(NEWSLETTER) {
         return bit(8);
     }
     if p.starts_with("promo") || p == "cta" {
@@ -140,31 +204,31 @@ fn token_of_part(p: &str) -> u32 {
     {
         return bit(10);
     }
-    if has("sidebar") || p == "rail" {
+    if has(SIDEBAR) || p == "rail" {
         return bit(11);
     }
-    if has("breadcrumb") {
+    if has(BREADCRUMB) {
         return bit(12);
     }
-    if has("popup") || p == "modal" {
+    if has(POPUP) || p == "modal" {
         return bit(13);
     }
-    if has("subscri") || p == "paywall" {
+    if has(SUBSCRI) || p == "paywall" {
         return bit(14);
     }
-    if has("sponsor") {
+    if has(SPONSOR) {
         return bit(15);
     }
-    if has("widget") {
+    if has(WIDGET) {
         return bit(16);
     }
     if matches!(p, "tags" | "tagcloud" | "taglist" | "tagged") {
         return bit(17);
     }
-    if has("trending") {
+    if has(TRENDING) {
         return bit(18);
     }
-    if has("recommend") || p == "outbrain" || p == "taboola" {
+    if has(RECOMMEND) || p == "outbrain" || p == "taboola" {
         return bit(19);
     }
     // Author boxes and bios below the article; the byline they may hold is
@@ -193,53 +257,68 @@ const HIDING_CLASSES: [&str; 5] = [
     "screenreader-only",
 ];
 
+/// Splits one class or id value into lower-case parts at punctuation and at
+/// camelCase humps, calling `f` on each. A part is a run of ASCII letters
+/// and digits of the value (any other byte, UTF-8 included, separates), so
+/// a part already in lower case is passed as a slice of the value; others
+/// are lower-cased into a buffer. Allocation-free for parts up to 64 bytes.
+fn for_each_part(value: &str, mut f: impl FnMut(&str)) {
+    let b = value.as_bytes();
+    let mut emit = |start: usize, end: usize| {
+        // An empty part may sit inside a multi-byte character; a part with
+        // bytes starts and ends next to ASCII letters or digits, on
+        // character boundaries.
+        if start >= end {
+            return;
+        }
+        let part = &value[start..end];
+        if !part.bytes().any(|c| c.is_ascii_uppercase()) {
+            return f(part);
+        }
+        let mut buf = [0u8; 64];
+        let lower = if part.len() <= buf.len() {
+            buf[..part.len()].copy_from_slice(part.as_bytes());
+            buf[..part.len()].make_ascii_lowercase();
+            // Lower-cased ASCII stays valid UTF-8.
+            std::str::from_utf8(&buf[..part.len()]).unwrap_or_default()
+        } else {
+            return f(&part.to_ascii_lowercase());
+        };
+        f(lower);
+    };
+    let mut start = 0;
+    let mut prev_lower = false;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && prev_lower {
+                emit(start, i);
+                start = i;
+            }
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        } else {
+            prev_lower = false;
+            emit(start, i);
+            start = i + 1;
+        }
+    }
+    emit(start, b.len());
+}
+
+/// Chrome token bits of one class (or id) name, and whether it names a
+/// popup card; one pass over its parts.
+///
+/// A class naming a state (`has-comments`) or an embed (`social-media-embed`,
+/// the wrapper of a quoted post inside an article) names no chrome.
+///
 /// Tooltips, popovers and hover cards: style sheets keep them hidden until
 /// the pointer comes ("rollover-people-block", "tooltip-content").
 /// The element that triggers one (`rollover-people`, around the visible
 /// link) stays: only its card part (`-block`, `-content`, `-card`) hides.
-fn is_popup_class(class: &str) -> bool {
-    let (mut popup, mut card) = (false, false);
-    for_each_part(class, |p| {
-        popup |= matches!(p, "tooltip" | "popover" | "rollover" | "hovercard");
-        card |= matches!(p, "block" | "content" | "card" | "body" | "inner" | "text");
-    });
-    popup && card
-}
-
-/// Splits one class or id value into lower-case parts at punctuation and at
-/// camelCase humps, calling `f` on each. Allocation-free for short parts.
-fn for_each_part(value: &str, mut f: impl FnMut(&str)) {
-    let mut part = String::with_capacity(24);
-    let mut prev_lower = false;
-    for c in value.chars() {
-        if c.is_ascii_alphanumeric() {
-            if c.is_ascii_uppercase() && prev_lower && !part.is_empty() {
-                f(&part);
-                part.clear();
-            }
-            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-            part.push(c.to_ascii_lowercase());
-        } else {
-            prev_lower = false;
-            if !part.is_empty() {
-                f(&part);
-                part.clear();
-            }
-        }
-    }
-    if !part.is_empty() {
-        f(&part);
-    }
-}
-
-/// Chrome token bits of one class (or id) value.
-///
-/// A class naming a state (`has-comments`) or an embed (`social-media-embed`,
-/// the wrapper of a quoted post inside an article) names no chrome.
-fn tokens_of_class(class: &str) -> u32 {
+fn read_class(class: &str) -> (u32, bool) {
     let mut bits = 0;
     let mut first = true;
     let mut ignore = false;
+    let (mut popup, mut card) = (false, false);
     for_each_part(class, |p| {
         if first {
             ignore = STATE_PREFIXES.contains(&p);
@@ -249,8 +328,10 @@ fn tokens_of_class(class: &str) -> u32 {
             ignore = true;
         }
         bits |= token_of_part(p);
+        popup |= matches!(p, "tooltip" | "popover" | "rollover" | "hovercard");
+        card |= matches!(p, "block" | "content" | "card" | "body" | "inner" | "text");
     });
-    if ignore { 0 } else { bits }
+    (if ignore { 0 } else { bits }, popup && card)
 }
 
 /// What the walk reads from one `class` (or `id`) value.
@@ -262,15 +343,22 @@ struct ClassInfo {
     caption: bool,
     /// A class hides the element from sighted readers.
     hiding: bool,
+    /// A class is `author` (in any case): the metadata's marked author.
+    author: bool,
 }
 
 impl ClassInfo {
     /// The information of one class (or id) name.
     fn of_class(class: &str) -> ClassInfo {
+        let (tokens, popup) = read_class(class);
         ClassInfo {
-            tokens: tokens_of_class(class),
-            caption: class.to_ascii_lowercase().contains("caption"),
-            hiding: HIDING_CLASSES.contains(&class) || is_popup_class(class),
+            tokens,
+            caption: class
+                .as_bytes()
+                .windows(7)
+                .any(|w| w.eq_ignore_ascii_case(b"caption")),
+            hiding: HIDING_CLASSES.contains(&class) || popup,
+            author: class.eq_ignore_ascii_case("author"),
         }
     }
 
@@ -279,6 +367,7 @@ impl ClassInfo {
             tokens: self.tokens | other.tokens,
             caption: self.caption || other.caption,
             hiding: self.hiding || other.hiding,
+            author: self.author || other.author,
         }
     }
 }
@@ -318,8 +407,45 @@ pub(crate) fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e
     el.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
 }
 
+/// The attributes the walk (and [`PageMeta::collect`]) reads on every
+/// element, found in one pass over the element's attributes instead of one
+/// scan per name. As with [`attr`], the first attribute of a name counts.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct CommonAttrs<'e> {
+    pub class: Option<&'e str>,
+    pub id: Option<&'e str>,
+    pub role: Option<&'e str>,
+    pub itemprop: Option<&'e str>,
+    pub hidden: Option<&'e str>,
+    pub aria_hidden: Option<&'e str>,
+    pub style: Option<&'e str>,
+}
+
+impl<'e> CommonAttrs<'e> {
+    pub(crate) fn of(el: &'e scraper::node::Element) -> CommonAttrs<'e> {
+        let mut a = CommonAttrs::default();
+        for (name, value) in el.attrs() {
+            let slot = match name {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "role" => &mut a.role,
+                "itemprop" => &mut a.itemprop,
+                "hidden" => &mut a.hidden,
+                "aria-hidden" => &mut a.aria_hidden,
+                "style" => &mut a.style,
+                _ => continue,
+            };
+            slot.get_or_insert(value);
+        }
+        a
+    }
+}
+
 /// Names of the set token bits.
 fn token_names(bits: u32) -> Vec<&'static str> {
+    if bits == 0 {
+        return Vec::new();
+    }
     CHROME_TOKENS
         .iter()
         .enumerate()
@@ -401,29 +527,66 @@ struct Gather {
     after_br: bool,
 }
 
+/// Length of the [`is_space`] character at the start of `b`, or 0. Bytes,
+/// not chars: the ASCII spaces are single bytes and the others have fixed
+/// UTF-8 forms, and no space's first byte occurs inside another character.
+fn space_len(b: &[u8]) -> usize {
+    match b {
+        [b' ' | b'\t' | b'\n' | b'\x0c' | b'\r', ..] => 1,
+        [0xc2, 0xa0, ..] => 2,              // U+00A0
+        [0xe2, 0x80, 0x8b | 0x8c, ..] => 3, // U+200B, U+200C
+        [0xef, 0xbb, 0xbf, ..] => 3,        // U+FEFF
+        _ => 0,
+    }
+}
+
 impl Gather {
+    /// Back to an empty line, keeping the text buffer's capacity.
+    fn reset(&mut self) {
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        *self = Gather {
+            text,
+            ..Gather::default()
+        };
+    }
+
+    /// Appends the words of `text`, separated by [`is_space`] runs, with
+    /// one space between words (and before the first, after a space
+    /// pending from earlier text).
     fn push_text(&mut self, text: &str, anchor: bool) {
-        if text.starts_with(is_space) && !self.text.is_empty() {
+        let b = text.as_bytes();
+        if space_len(b) > 0 && !self.text.is_empty() {
             self.pending_space = true;
         }
-        for word in text.split(is_space).filter(|w| !w.is_empty()) {
+        let mut i = 0;
+        while i < b.len() {
+            let n = space_len(&b[i..]);
+            if n > 0 {
+                i += n;
+                continue;
+            }
+            // A word: up to the next space, counting its characters as
+            // the bytes that start one.
+            let start = i;
+            let mut chars = 0;
+            while i < b.len() && space_len(&b[i..]) == 0 {
+                chars += usize::from(b[i] & 0xc0 != 0x80);
+                i += 1;
+            }
             if self.pending_space && !self.text.is_empty() {
                 self.text.push(' ');
             }
             self.pending_space = true;
-            self.text.push_str(word);
-            let n = if word.is_ascii() {
-                word.len()
-            } else {
-                word.chars().count()
-            };
-            self.chars += n;
+            self.text.push_str(&text[start..i]);
+            self.chars += chars;
             if anchor {
-                self.link_chars += n;
+                self.link_chars += chars;
             }
             self.after_br = false;
         }
-        if !text.ends_with(is_space) && !text.trim_matches(is_space).is_empty() {
+        // Text ending in a word glues to what comes next.
+        if !b.is_empty() && !text.ends_with(is_space) {
             self.pending_space = false;
         }
     }
@@ -445,10 +608,15 @@ struct Walker<'a> {
 impl<'a> Walker<'a> {
     /// Ends the current line, giving it the hints of the nearest block.
     fn flush(&mut self) {
-        let g = std::mem::take(&mut self.gather);
-        if g.text.is_empty() {
+        // The line's text is copied out at its size and the buffer, cleared,
+        // keeps its capacity for the next line: one allocation per line
+        // instead of a fresh string grown by doubling.
+        let (chars, link_chars) = (self.gather.chars, self.gather.link_chars);
+        let text = (!self.gather.text.is_empty()).then(|| self.gather.text.as_str().to_owned());
+        self.gather.reset();
+        let Some(text) = text else {
             return;
-        }
+        };
         let Some(top) = self.stack.last() else {
             return;
         };
@@ -456,10 +624,10 @@ impl<'a> Walker<'a> {
         let hints = DomHints {
             tag: block.tag.unwrap_or("body").to_string(),
             heading_level: block.heading,
-            link_density: if g.chars == 0 {
+            link_density: if chars == 0 {
                 0.0
             } else {
-                g.link_chars as f32 / g.chars as f32
+                link_chars as f32 / chars as f32
             },
             depth: block.depth,
             zones: block.zones,
@@ -468,7 +636,7 @@ impl<'a> Walker<'a> {
         };
         self.lines.push(Line {
             n: self.lines.len() + 1,
-            text: g.text,
+            text,
             hints: Some(Box::new(hints)),
         });
     }
@@ -495,12 +663,20 @@ impl<'a> Walker<'a> {
             kind = Kind::Skip;
         }
         let foreign = parent.foreign || matches!(tag, "svg" | "math" | "template");
-        let class = attr(el, "class").map(|v| self.classes.get(v));
+        let attrs = CommonAttrs::of(el);
+        let class = attrs.class.map(|v| self.classes.get(v));
         if !foreign {
             let in_comment =
                 parent.tokens & bit(5) != 0 || class.is_some_and(|c| c.tokens & bit(5) != 0);
-            self.meta
-                .collect(node, el, parent.zones.contains(Zones::MAIN), in_comment);
+            let author_class = class.is_some_and(|c| c.author);
+            self.meta.collect(
+                node,
+                el,
+                &attrs,
+                author_class,
+                parent.zones.contains(Zones::MAIN),
+                in_comment,
+            );
         }
         if tag == "br" {
             if !parent.skip && !self.gather.text.is_empty() {
@@ -527,7 +703,7 @@ impl<'a> Walker<'a> {
         // pages in one `<form>`).
         let wrapper = self.wraps_article.get(self.next_element) == Some(&true);
         self.next_element += 1;
-        let role = attr(el, "role").unwrap_or("");
+        let role = attrs.role.unwrap_or("");
         let mut zones = parent.zones;
         let in_main = zones.contains(Zones::MAIN);
         let chrome_zones =
@@ -568,7 +744,7 @@ impl<'a> Walker<'a> {
             "main" => add(Zones::MAIN),
             _ => {}
         }
-        if attr(el, "itemprop") == Some("articleBody") {
+        if attrs.itemprop == Some("articleBody") {
             add(Zones::MAIN);
         }
         let mut tokens = parent.tokens;
@@ -581,7 +757,7 @@ impl<'a> Walker<'a> {
                 }
                 hidden |= class.hiding;
             }
-            if let Some(id) = attr(el, "id") {
+            if let Some(id) = attrs.id {
                 tokens |= self.classes.get(id).tokens;
             }
             if tag.contains('-') {
@@ -591,9 +767,11 @@ impl<'a> Walker<'a> {
                 tokens |= bit(13);
             }
         }
-        let own_hidden = attr(el, "hidden").is_some()
-            || attr(el, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-            || attr(el, "style").is_some_and(style_hides)
+        let own_hidden = attrs.hidden.is_some()
+            || attrs
+                .aria_hidden
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            || attrs.style.is_some_and(style_hides)
             || (hidden && !parent.hidden);
         hidden |= own_hidden;
         let depth = parent.depth.saturating_add(1);
@@ -786,6 +964,11 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 
 /// True when the scan finds nesting deeper than [`MAX_NESTING`].
 fn needs_flattening(text: &str) -> bool {
+    // Every level of nesting takes a `<`: a page with no more of them than
+    // the limit cannot pass it, and most pages need no scan at all.
+    if memchr::memchr_iter(b'<', text.as_bytes()).count() <= MAX_NESTING {
+        return false;
+    }
     let mut depth: i64 = 0;
     let mut deep = false;
     scan_tags(text, |t| {
@@ -916,9 +1099,10 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
                     let block = kind == Kind::Block;
                     let mut not_article = top.is_some_and(|t| tally[t.0].not_article);
                     if block && !not_article && !matches!(name, "html" | "body") {
+                        let attrs = CommonAttrs::of(el);
                         let mut bits_of = |v| classes.get(v).tokens & NOT_ARTICLE != 0;
-                        not_article = attr(el, "class").is_some_and(&mut bits_of)
-                            || attr(el, "id").is_some_and(bits_of);
+                        not_article =
+                            attrs.class.is_some_and(&mut bits_of) || attrs.id.is_some_and(bits_of);
                     }
                     tally.push(Tally {
                         parent_block,
@@ -940,7 +1124,7 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
                             if link {
                                 b.own_links = b.own_links.saturating_add(n);
                             }
-                            b.commas += text.matches([',', '，', '、', '،']).count() as u32;
+                            b.commas += count_commas(text);
                         }
                     }
                 }
@@ -984,6 +1168,26 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
         at = tally[k].parent_block.map(|p| p as usize);
     }
     Survey { wraps_article }
+}
+
+/// Commas in `text`: ASCII ones and the full-width, ideographic and Arabic
+/// commas. Counted on bytes: ASCII commas in a loop the compiler
+/// vectorizes, the others only when the text is not ASCII, at the lead
+/// bytes of their UTF-8 forms (`，` EF BC 8C, `、` E3 80 81, `،` D8 8C).
+fn count_commas(text: &str) -> u32 {
+    let b = text.as_bytes();
+    let mut n = b.iter().filter(|&&c| c == b',').count();
+    if !b.is_ascii() {
+        n += memchr::memchr3_iter(0xef, 0xe3, 0xd8, b)
+            .filter(|&i| {
+                matches!(
+                    &b[i..],
+                    [0xef, 0xbc, 0x8c, ..] | [0xe3, 0x80, 0x81, ..] | [0xd8, 0x8c, ..]
+                )
+            })
+            .count();
+    }
+    n as u32
 }
 
 /// The charset a page declares in its first 1024 bytes
@@ -1255,18 +1459,193 @@ mod tests {
 
     #[test]
     fn class_parts() {
-        assert_eq!(tokens_of_class("ad-slot"), bit(10));
-        assert_eq!(tokens_of_class("header"), 0);
-        assert_eq!(tokens_of_class("read-more"), 0);
-        assert_eq!(tokens_of_class("downloads"), 0);
-        assert_eq!(tokens_of_class("adSlot"), bit(10));
-        assert_eq!(tokens_of_class("mainNav"), bit(0));
-        assert_eq!(tokens_of_class("canvas"), 0);
-        assert_eq!(tokens_of_class("no-sidebar"), 0);
-        assert_eq!(tokens_of_class("commentlist"), bit(5));
-        assert_eq!(tokens_of_class("social-media-embed"), 0);
-        assert_eq!(tokens_of_class("author-bio-box"), bit(20));
-        assert!(is_popup_class("rollover-people-block"));
-        assert!(!is_popup_class("rollover-people"));
+        assert_eq!(read_class("ad-slot").0, bit(10));
+        assert_eq!(read_class("header").0, 0);
+        assert_eq!(read_class("read-more").0, 0);
+        assert_eq!(read_class("downloads").0, 0);
+        assert_eq!(read_class("adSlot").0, bit(10));
+        assert_eq!(read_class("mainNav").0, bit(0));
+        assert_eq!(read_class("canvas").0, 0);
+        assert_eq!(read_class("no-sidebar").0, 0);
+        assert_eq!(read_class("commentlist").0, bit(5));
+        assert_eq!(read_class("social-media-embed").0, 0);
+        assert_eq!(read_class("author-bio-box").0, bit(20));
+        assert!(read_class("rollover-people-block").1);
+        assert!(!read_class("rollover-people").1);
+    }
+
+    #[test]
+    fn inner_words_are_found_anywhere_in_a_part() {
+        assert_eq!(inner_words(b"megamenu"), 1 << MENU);
+        assert_eq!(
+            inner_words(b"relatedcommentsidebar"),
+            (1 << RELATED) | (1 << COMMENT) | (1 << SIDEBAR)
+        );
+        assert_eq!(inner_words(b"socia"), 0);
+        assert_eq!(inner_words(b"ssubscribe"), 1 << SUBSCRI);
+    }
+
+    /// The parts as the first version split them: char by char into a
+    /// growing string.
+    fn parts_reference(value: &str) -> Vec<String> {
+        let mut parts = Vec::new();
+        let mut part = String::new();
+        let mut prev_lower = false;
+        for c in value.chars() {
+            if c.is_ascii_alphanumeric() {
+                if c.is_ascii_uppercase() && prev_lower && !part.is_empty() {
+                    parts.push(std::mem::take(&mut part));
+                }
+                prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+                part.push(c.to_ascii_lowercase());
+            } else {
+                prev_lower = false;
+                if !part.is_empty() {
+                    parts.push(std::mem::take(&mut part));
+                }
+            }
+        }
+        if !part.is_empty() {
+            parts.push(part);
+        }
+        parts
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+
+        #[test]
+        fn parts_and_inner_words_match_plain_versions(
+            value in "([a-zA-Z0-9_ é-]|menu|Social|relat|comment|sidebar|subscri|ad|Nav){0,12}"
+        ) {
+            let mut parts = Vec::new();
+            for_each_part(&value, |p| parts.push(p.to_string()));
+            proptest::prop_assert_eq!(&parts, &parts_reference(&value));
+            for p in &parts {
+                let found = inner_words(p.as_bytes());
+                for (k, w) in INNER_WORDS.iter().enumerate() {
+                    let plain = p.as_bytes().windows(w.len()).any(|x| x == *w);
+                    proptest::prop_assert_eq!(found & (1 << k) != 0, plain, "{} in {}", k, p);
+                }
+            }
+        }
+    }
+
+    /// `push_text` as first written, on chars: the reference for the
+    /// byte-wise version.
+    fn push_text_reference(g: &mut Gather, text: &str, anchor: bool) {
+        if text.starts_with(is_space) && !g.text.is_empty() {
+            g.pending_space = true;
+        }
+        for word in text.split(is_space).filter(|w| !w.is_empty()) {
+            if g.pending_space && !g.text.is_empty() {
+                g.text.push(' ');
+            }
+            g.pending_space = true;
+            g.text.push_str(word);
+            let n = word.chars().count();
+            g.chars += n;
+            if anchor {
+                g.link_chars += n;
+            }
+            g.after_br = false;
+        }
+        if !text.ends_with(is_space) && !text.trim_matches(is_space).is_empty() {
+            g.pending_space = false;
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+
+        #[test]
+        fn text_is_gathered_as_on_chars(
+            texts in proptest::collection::vec(
+                ("( |\t|\n|\r|\u{c}|\u{b}|\u{a0}|\u{200b}|\u{200c}|\u{200d}|\u{feff}|\u{3000}|a|é|’|語|,){0,8}",
+                 proptest::bool::ANY),
+                0..6,
+            )
+        ) {
+            let (mut fast, mut plain) = (Gather::default(), Gather::default());
+            for (text, anchor) in &texts {
+                fast.push_text(text, *anchor);
+                push_text_reference(&mut plain, text, *anchor);
+                proptest::prop_assert_eq!(&fast.text, &plain.text);
+                proptest::prop_assert_eq!(fast.chars, plain.chars);
+                proptest::prop_assert_eq!(fast.link_chars, plain.link_chars);
+                proptest::prop_assert_eq!(fast.pending_space, plain.pending_space);
+                proptest::prop_assert_eq!(fast.after_br, plain.after_br);
+            }
+        }
+
+        #[test]
+        fn commas_are_counted_as_on_chars(
+            text in "(,|，|、|،|a|é|語|\u{ef}|\u{3001}|\u{60d}|\u{ff0d}| ){0,16}"
+        ) {
+            let plain = text.matches([',', '，', '、', '،']).count() as u32;
+            proptest::prop_assert_eq!(count_commas(&text), plain);
+        }
+    }
+
+    #[test]
+    fn common_attributes_are_read_in_one_pass() {
+        let html = Html::parse_document(
+            "<div data-x=1 class=\"a b\" id=i role=main itemprop=articleBody hidden \
+             aria-hidden=true style=\"display:none\" class=dup>x</div>",
+        );
+        let el = html
+            .tree
+            .root()
+            .descendants()
+            .find_map(|n| n.value().as_element().filter(|e| e.name() == "div"))
+            .unwrap();
+        let a = CommonAttrs::of(el);
+        assert_eq!(a.class, Some("a b"));
+        assert_eq!(a.id, Some("i"));
+        assert_eq!(a.role, Some("main"));
+        assert_eq!(a.itemprop, Some("articleBody"));
+        assert_eq!(a.hidden, Some(""));
+        assert_eq!(a.aria_hidden, Some("true"));
+        assert_eq!(a.style, Some("display:none"));
+        assert_eq!(CommonAttrs::of(el).class, attr(el, "class"));
+    }
+
+    #[test]
+    fn an_author_class_in_any_case_marks_the_author() {
+        let page = read_html(
+            "<body><p class=\"author-box\">Not this</p>\
+             <span class=\"byline AUTHOR\">Jane Doe</span></body>",
+        );
+        assert_eq!(page.meta.marked_author.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn each_line_starts_afresh() {
+        let page = read_html(
+            "<body><p><a href=x>A long linked line, longer than the next</a></p><p>b</p>\
+             <div>c<br>d<br><br>e</div></body>",
+        );
+        assert_eq!(
+            texts(&page),
+            ["A long linked line, longer than the next", "b", "c d", "e"]
+        );
+        let density = |k: usize| page.lines[k].hints.as_deref().unwrap().link_density;
+        assert_eq!((density(0), density(1)), (1.0, 0.0));
+    }
+
+    #[test]
+    fn pages_with_few_tags_need_no_flattening_scan() {
+        let page = "<div>".repeat(MAX_NESTING);
+        assert!(!needs_flattening(&page));
+        let page = "<div>".repeat(MAX_NESTING + 1);
+        assert!(needs_flattening(&page));
+    }
+
+    #[test]
+    fn long_parts_are_lowered_too() {
+        let long = format!("X{}", "a".repeat(100));
+        let mut parts = Vec::new();
+        for_each_part(&long, |p| parts.push(p.to_string()));
+        assert_eq!(parts, parts_reference(&long));
     }
 }
