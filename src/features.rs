@@ -3,6 +3,7 @@
 use std::sync::OnceLock;
 
 use crate::hash::FxHashSet;
+use crate::lexicon::{lowercase, push_lowercase};
 
 /// The writing system most of a line's letters belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,31 +134,36 @@ fn trim_joiners(lower: &str) -> &str {
 }
 
 /// The per-character counts of one ASCII word, as [`measure_word`] takes
-/// them, byte by byte. Returns the first letter.
+/// them, byte by byte. Returns the first letter, and whether the word is
+/// its own lower-case form (only lower-case letters and joiners), so most
+/// words need no copy for the stopword lookup.
 #[inline]
 fn measure_ascii_word(
     word: &[u8],
     f: &mut Features,
     script_counts: &mut [usize; 7],
-    lower: &mut String,
-) -> Option<char> {
+) -> (Option<char>, bool) {
     let mut first_letter = None;
     let mut prev = 0u8;
     let mut before_prev = 0u8;
     let mut letters = 0usize;
+    let mut own_lower = true;
     for &b in word {
         if b.is_ascii_alphabetic() {
             letters += 1;
             if first_letter.is_none() {
                 first_letter = Some(b as char);
             }
-            lower.push(b.to_ascii_lowercase() as char);
+            own_lower &= b.is_ascii_lowercase();
         } else if b.is_ascii_digit() {
             f.digits += 1;
+            own_lower = false;
         } else if b == b'\'' || b == b'-' {
-            lower.push(b as char);
-        } else if matches!(b, b',' | b':' | b';') {
-            f.commas += 1;
+        } else {
+            own_lower = false;
+            if matches!(b, b',' | b':' | b';') {
+                f.commas += 1;
+            }
         }
         if matches!(prev, b'.' | b'!' | b'?' | b';')
             && b.is_ascii_uppercase()
@@ -172,7 +178,30 @@ fn measure_ascii_word(
     }
     f.letters += letters;
     script_counts[Script::Latin as usize] += letters;
-    first_letter
+    (first_letter, own_lower)
+}
+
+/// The lower-case letters and joiners of an ASCII word, as [`measure_word`]
+/// collects them.
+fn lower_ascii_word(word: &[u8], lower: &mut String) {
+    for &b in word {
+        if b.is_ascii_alphabetic() || b == b'\'' || b == b'-' {
+            lower.push(b.to_ascii_lowercase() as char);
+        }
+    }
+}
+
+/// A word of `text` starts with `www.` or holds `://`, the words being the
+/// runs between whitespace: `://` holds no whitespace, so anywhere in the
+/// line it is inside a word. One search per line instead of one per word.
+fn has_url(text: &str) -> bool {
+    text.contains("://")
+        || text.match_indices("www.").any(|(at, _)| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+        })
 }
 
 /// Code points below this have their `is_alphabetic` and `is_numeric`
@@ -247,11 +276,7 @@ fn measure_word(
             if s == Script::Cjk {
                 *ideographs += 1;
             }
-            if c.is_ascii() {
-                lower.push(c.to_ascii_lowercase());
-            } else {
-                lower.extend(c.to_lowercase());
-            }
+            push_lowercase(lower, c);
         } else if is_numeric(c, table) {
             f.digits += 1;
         } else if c == '\'' || c == '’' || c == '-' {
@@ -344,10 +369,20 @@ pub fn measure(
     while let Some(word) = words.next() {
         spaced_words += 1;
         lower.clear();
-        let first_letter = if ascii_line || word.is_ascii() {
-            measure_ascii_word(word.as_bytes(), &mut f, &mut script_counts, lower)
+        let (first_letter, lower_word) = if ascii_line || word.is_ascii() {
+            let (first, own_lower) =
+                measure_ascii_word(word.as_bytes(), &mut f, &mut script_counts);
+            if own_lower {
+                (first, word)
+            } else {
+                if stopwords.is_some() {
+                    lower_ascii_word(word.as_bytes(), lower);
+                }
+                (first, lower.as_str())
+            }
         } else {
-            measure_word(word, &mut f, &mut script_counts, &mut ideographs, lower)
+            let first = measure_word(word, &mut f, &mut script_counts, &mut ideographs, lower);
+            (first, lower.as_str())
         };
         if let Some(c) = first_letter
             && (c.is_uppercase() || c.is_lowercase())
@@ -358,8 +393,8 @@ pub fn measure(
             }
         }
         if let Some(list) = stopwords
-            && !lower.is_empty()
-            && list.contains(trim_joiners(lower))
+            && !lower_word.is_empty()
+            && list.contains(trim_joiners(lower_word))
         {
             stop += 1;
         }
@@ -370,10 +405,8 @@ pub fn measure(
         {
             f.inner_sentences += 1;
         }
-        if !f.has_url && (word.starts_with("www.") || word.contains(':') && word.contains("://")) {
-            f.has_url = true;
-        }
     }
+    f.has_url = has_url(text);
     f.chars = if ascii_line {
         text.len()
     } else {
@@ -391,7 +424,7 @@ pub fn measure(
         f.inner_sentences += text.matches(['。', '！', '？']).count();
     }
     if f.words <= LOWERED_MAX_WORDS {
-        f.lowered = Some(text.to_lowercase());
+        f.lowered = Some(lowercase(text));
     }
     let last = text.trim_end().chars().rev().find(|c| !is_closer(*c));
     f.ends_sentence = last.is_some_and(is_sentence_end);
@@ -492,6 +525,49 @@ mod tests {
             let std: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(ours, std, "{text:?}");
         }
+    }
+
+    /// The per-word URL test `has_url` replaced.
+    fn has_url_per_word(text: &str) -> bool {
+        text.split_whitespace()
+            .any(|word| word.starts_with("www.") || word.contains(':') && word.contains("://"))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn urls_are_found_per_line_as_per_word(text in "[w. :/a\u{a0}\u{3000}é]{0,30}") {
+            proptest::prop_assert_eq!(has_url(&text), has_url_per_word(&text));
+        }
+
+        #[test]
+        fn stopwords_are_counted_as_on_a_lowered_copy(
+            text in "[tThHeE'\u{2019}\\-,.1 aAéÉ]{0,40}"
+        ) {
+            let list: FxHashSet<&'static str> =
+                ["the", "he", "a", "the'", "é", "he-he"].into_iter().collect();
+            let counted = measure(&text, Some(&list), &mut String::new()).stopwords;
+            let lowered_words = text
+                .split_whitespace()
+                .map(|word| {
+                    word.chars()
+                        .filter(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
+                        .flat_map(char::to_lowercase)
+                        .collect::<String>()
+                })
+                .filter(|lower| list.contains(lower.trim_matches(['\'', '\u{2019}', '-'])))
+                .count();
+            proptest::prop_assert_eq!(counted, Some(lowered_words));
+        }
+    }
+
+    #[test]
+    fn urls_are_found_at_word_starts_only() {
+        assert!(has_url("see www.example.com"));
+        assert!(has_url("www.example.com"));
+        assert!(has_url("at\u{a0}www.example.com"));
+        assert!(!has_url("awww.example"));
+        assert!(has_url("go to https://example.com"));
+        assert!(!has_url("Note: nothing here"));
     }
 
     #[test]

@@ -127,14 +127,33 @@ fn label_opening(text: &str, label_start: usize) -> Option<usize> {
     }
 }
 
+/// The byte offset and length of the last colon, `:` or the full-width `：`
+/// (EF BC 9A in UTF-8), in `text`: a byte search, where `rfind` with a set
+/// of chars decodes every character from the end.
+fn last_colon(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(at) = memchr::memrchr2(b':', 0x9A, &bytes[..end]) {
+        if bytes[at] == b':' {
+            return Some((at, 1));
+        }
+        // 9A also ends other characters ("Ě" is C4 9A).
+        if at >= 2 && bytes[at - 2..at] == [0xEF, 0xBC] {
+            return Some((at - 2, 3));
+        }
+        end = at;
+    }
+    None
+}
+
 /// The labelled form, `(?:^|[.!?»\s]\s*)([\p{L}]+(?:\s[\p{L}]+)?)\s*[:：]\s*([^:：.]{1,60})\s*$`:
 /// where the match opens and the label.
 fn labelled_form(text: &str) -> Option<(usize, &str)> {
     // The name holds no colon, so the colon is the last one; nor a full
     // stop, even among its spaces. Its trimmed text must fit in 60
     // characters; when only spaces follow the colon one of them is the name.
-    let colon = text.rfind([':', '：'])?;
-    let name = &text[colon + text[colon..].chars().next()?.len_utf8()..];
+    let (colon, colon_len) = last_colon(text)?;
+    let name = &text[colon + colon_len..];
     if name.is_empty() || name.contains('.') || name.trim().chars().nth(60).is_some() {
         return None;
     }
@@ -262,7 +281,7 @@ mod tests {
 
         #[test]
         fn the_credit_matcher_agrees_with_the_regex_on_any_text(
-            text in "[aZéд字ा\u{301}Ⅻ1, \t\u{a0}\u{3000}:：.!?»()]{0,40}"
+            text in "[aZéĚд字ा\u{301}Ⅻ1, \t\u{a0}\u{3000}:：.!?»()]{0,40}"
         ) {
             proptest::prop_assert_eq!(credit_match(&text), regex_credit(&text));
         }
@@ -287,6 +306,15 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(credit_match(&text), regex_credit(&text));
         }
+    }
+
+    #[test]
+    fn the_last_colon_is_found_among_lookalike_bytes() {
+        assert_eq!(last_colon("a: bĚ"), Some((1, 1)));
+        assert_eq!(last_colon("a：Ě b"), Some((1, 3)));
+        assert_eq!(last_colon("a: b：c"), Some((4, 3)));
+        assert_eq!(last_colon("aĚb"), None);
+        assert_eq!(last_colon(""), None);
     }
 
     #[test]
