@@ -195,12 +195,16 @@ fn lower_ascii_word(word: &[u8], lower: &mut String) {
 /// runs between whitespace: `://` holds no whitespace, so anywhere in the
 /// line it is inside a word. One search per line instead of one per word.
 fn has_url(text: &str) -> bool {
-    text.contains("://")
-        || text.match_indices("www.").any(|(at, _)| {
-            text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(char::is_whitespace)
+    // Byte searches for the first byte of each needle: building a substring
+    // searcher per line cost more than the search.
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b':', bytes).any(|at| bytes[at + 1..].starts_with(b"//"))
+        || memchr::memchr_iter(b'w', bytes).any(|at| {
+            bytes[at..].starts_with(b"www.")
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
         })
 }
 
@@ -424,7 +428,11 @@ pub fn measure(
         f.inner_sentences += text.matches(['。', '！', '？']).count();
     }
     if f.words <= LOWERED_MAX_WORDS {
-        f.lowered = Some(lowercase(text));
+        f.lowered = Some(if ascii_line {
+            text.to_ascii_lowercase()
+        } else {
+            lowercase(text)
+        });
     }
     let last = text.trim_end().chars().rev().find(|c| !is_closer(*c));
     f.ends_sentence = last.is_some_and(is_sentence_end);

@@ -274,13 +274,8 @@ impl Lexicon {
         while let Some(word) = words.next() {
             any = true;
             if let Some(next) = words.peek()
-                && {
-                    pair.clear();
-                    pair.push_str(word);
-                    pair.push(' ');
-                    pair.push_str(next);
-                    self.lines.get(pair.as_str()) == Some(&LinePhrase::Widget)
-                }
+                && self.lines.get(word_pair(lowered, word, next, &mut pair))
+                    == Some(&LinePhrase::Widget)
             {
                 words.next();
             } else if !(self.brands.contains(word)
@@ -424,6 +419,23 @@ impl Lexicon {
         score.unspaced = unspaced;
         score
     }
+}
+
+/// "`first` `second`", two words that are slices of `text`: borrowed from
+/// `text` when one space separates them there (the usual case, and no
+/// allocation), else written into `buffer`.
+fn word_pair<'a>(text: &'a str, first: &'a str, second: &str, buffer: &'a mut String) -> &'a str {
+    let start = first.as_ptr() as usize - text.as_ptr() as usize;
+    let end = second.as_ptr() as usize - text.as_ptr() as usize + second.len();
+    let joined = &text[start..end];
+    if joined.len() == first.len() + 1 + second.len() && joined.as_bytes()[first.len()] == b' ' {
+        return joined;
+    }
+    buffer.clear();
+    buffer.push_str(first);
+    buffer.push(' ');
+    buffer.push_str(second);
+    buffer
 }
 
 /// Code points below this have their lower case in [`lower_table`]: Latin,
@@ -802,6 +814,21 @@ mod tests {
                 assert_eq!(mask & (1 << k) != 0, listed, "{lang} {word}");
             }
         }
+    }
+
+    #[test]
+    fn word_pairs_are_joined_by_one_space() {
+        let mut buffer = String::new();
+        let text = "sign in, sign  up|now";
+        let words: Vec<&str> = text
+            .split([' ', ',', '|'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        let pairs: Vec<String> = words
+            .windows(2)
+            .map(|w| word_pair(text, w[0], w[1], &mut buffer).to_string())
+            .collect();
+        assert_eq!(pairs, ["sign in", "in sign", "sign up", "up now"]);
     }
 
     #[test]
