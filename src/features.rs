@@ -133,6 +133,43 @@ fn trim_joiners(lower: &str) -> &str {
     }
 }
 
+/// Classes of the ASCII bytes, as bits, for [`measure_ascii_word`]: one
+/// table load per byte instead of a chain of range tests.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+/// `'` and `-`, kept in the lower-case form of a word.
+const JOINER: u8 = 8;
+/// `,`, `:` and `;`, counted as commas.
+const COMMA: u8 = 16;
+/// `.`, `!`, `?` and `;`, which end a sentence glued to the next.
+const STOP: u8 = 32;
+
+static ASCII_CLASSES: [u8; 128] = {
+    let mut classes = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        classes[b] = if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            match c {
+                b'\'' | b'-' => JOINER,
+                b',' | b':' => COMMA,
+                b';' => COMMA | STOP,
+                b'.' | b'!' | b'?' => STOP,
+                _ => 0,
+            }
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// The per-character counts of one ASCII word, as [`measure_word`] takes
 /// them, byte by byte. Returns the first letter, and whether the word is
 /// its own lower-case form (only lower-case letters and joiners), so most
@@ -143,41 +180,34 @@ fn measure_ascii_word(
     f: &mut Features,
     script_counts: &mut [usize; 7],
 ) -> (Option<char>, bool) {
-    let mut first_letter = None;
     let mut prev = 0u8;
     let mut before_prev = 0u8;
-    let mut letters = 0usize;
+    let (mut letters, mut digits, mut commas, mut glued) = (0usize, 0usize, 0usize, 0usize);
     let mut own_lower = true;
     for &b in word {
-        if b.is_ascii_alphabetic() {
-            letters += 1;
-            if first_letter.is_none() {
-                first_letter = Some(b as char);
-            }
-            own_lower &= b.is_ascii_lowercase();
-        } else if b.is_ascii_digit() {
-            f.digits += 1;
-            own_lower = false;
-        } else if b == b'\'' || b == b'-' {
-        } else {
-            own_lower = false;
-            if matches!(b, b',' | b':' | b';') {
-                f.commas += 1;
-            }
-        }
-        if matches!(prev, b'.' | b'!' | b'?' | b';')
-            && b.is_ascii_uppercase()
-            && before_prev.is_ascii_lowercase()
-        {
-            // "end.Start" glued: still a sentence boundary. Not
-            // "amazon.com" nor "U.S.A".
-            f.inner_sentences += 1;
-        }
+        let class = ASCII_CLASSES[usize::from(b & 0x7f)];
+        letters += usize::from(class & (LOWER | UPPER) != 0);
+        digits += usize::from(class & DIGIT != 0);
+        commas += usize::from(class & COMMA != 0);
+        own_lower &= class & (LOWER | JOINER) != 0;
+        // "end.Start" glued: still a sentence boundary. Not "amazon.com"
+        // nor "U.S.A".
+        glued += usize::from(class & UPPER != 0 && prev & STOP != 0 && before_prev & LOWER != 0);
         before_prev = prev;
-        prev = b;
+        prev = class;
     }
     f.letters += letters;
+    f.digits += digits;
+    f.commas += commas;
+    f.inner_sentences += glued;
     script_counts[Script::Latin as usize] += letters;
+    let first_letter = if letters == 0 {
+        None
+    } else {
+        word.iter()
+            .find(|b| b.is_ascii_alphabetic())
+            .map(|&b| b as char)
+    };
     (first_letter, own_lower)
 }
 
@@ -565,6 +595,50 @@ mod tests {
                 .filter(|lower| list.contains(lower.trim_matches(['\'', '\u{2019}', '-'])))
                 .count();
             proptest::prop_assert_eq!(counted, Some(lowered_words));
+        }
+    }
+
+    /// The branchy per-byte loop the class table replaced.
+    fn ascii_counts_by_branches(word: &[u8]) -> (usize, usize, usize, usize, bool) {
+        let (mut letters, mut digits, mut commas, mut glued) = (0, 0, 0, 0);
+        let mut own_lower = true;
+        let (mut prev, mut before_prev) = (0u8, 0u8);
+        for &b in word {
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                own_lower &= b.is_ascii_lowercase();
+            } else if b.is_ascii_digit() {
+                digits += 1;
+                own_lower = false;
+            } else if b != b'\'' && b != b'-' {
+                own_lower = false;
+                if matches!(b, b',' | b':' | b';') {
+                    commas += 1;
+                }
+            }
+            if matches!(prev, b'.' | b'!' | b'?' | b';')
+                && b.is_ascii_uppercase()
+                && before_prev.is_ascii_lowercase()
+            {
+                glued += 1;
+            }
+            before_prev = prev;
+            prev = b;
+        }
+        (letters, digits, commas, glued, own_lower)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_class_table_counts_like_the_branches(word in "[ -~]{0,20}") {
+            let mut f = Features::default();
+            let mut scripts = [0usize; 7];
+            let (first, own_lower) = measure_ascii_word(word.as_bytes(), &mut f, &mut scripts);
+            proptest::prop_assert_eq!(
+                (f.letters, f.digits, f.commas, f.inner_sentences, own_lower),
+                ascii_counts_by_branches(word.as_bytes())
+            );
+            proptest::prop_assert_eq!(first, word.chars().find(char::is_ascii_alphabetic));
         }
     }
 
