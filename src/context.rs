@@ -574,7 +574,9 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
 
 /// Lines of five words or more whose exact text stands on another line too.
 fn repeated_lines(doc: &Doc<'_>) -> Vec<bool> {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Fx, not SipHash: lines are not attacker-chosen keys worth the cost,
+    // and the map is only looked up, never iterated.
+    let mut counts: crate::hash::FxHashMap<&str, usize> = crate::hash::FxHashMap::default();
     let long_enough = |k: usize| doc.features[k].words >= 5;
     for (k, line) in doc.lines.iter().enumerate() {
         if long_enough(k) {

@@ -81,16 +81,22 @@ pub fn find_date(text: &str, month_first: bool) -> Option<FoundDate> {
             best = Some(c);
         }
     };
-    if let Some(c) = p.iso.captures(text) {
-        consider(found(
+    let found_in = |at: usize, m: regex::Match, ymd: Option<String>| {
+        ymd.map(|ymd| FoundDate {
+            ymd,
+            start: at + m.start(),
+            end: at + m.end(),
+        })
+    };
+    if let Some((at, c)) = token_captures(&p.iso, text).next() {
+        consider(found_in(
+            at,
             c.get(0).unwrap(),
             valid(num(&c[1]), num(&c[2]), num(&c[3])),
         ));
     }
-    if let Some(c) = p
-        .numeric
-        .captures_iter(text)
-        .find(|c| !preceded_by_digit(text, c.get(0).unwrap().start()))
+    if let Some((at, c)) = token_captures(&p.numeric, text)
+        .find(|(at, c)| !preceded_by_digit(text, at + c.get(0).unwrap().start()))
     {
         let (a, b, year) = (num(&c[1]), num(&c[2]), num(&c[3]));
         let (month, day) = if a > 12 {
@@ -100,9 +106,12 @@ pub fn find_date(text: &str, month_first: bool) -> Option<FoundDate> {
         } else {
             (b, a)
         };
-        consider(found(c.get(0).unwrap(), valid(year, month, day)));
+        consider(found_in(at, c.get(0).unwrap(), valid(year, month, day)));
     }
-    if let Some(c) = p.cjk.captures(text) {
+    // The CJK form needs its year sign.
+    if (text.contains('年') || text.contains('년'))
+        && let Some(c) = p.cjk.captures(text)
+    {
         consider(found(
             c.get(0).unwrap(),
             valid(num(&c[1]), num(&c[2]), num(&c[3])),
@@ -144,6 +153,47 @@ pub fn find_date(text: &str, month_first: bool) -> Option<FoundDate> {
         }
     }
     best
+}
+
+/// The matches of `re`, the ISO or the numeric pattern, in `text`, with the
+/// offset of the stretch each was found in. Their matches hold digits and
+/// `-/.` (and a `T`) only, so each lies within a run of text between ASCII
+/// whitespace, whose edges are no word characters for `\b` either: running
+/// the pattern on the runs that can hold a date (a separator, and six
+/// digits unless some may be non-ASCII) finds the same matches, in the same
+/// order, as on the whole line. On a line with non-ASCII letters the
+/// patterns' `\b` stops the fast engine, and the slow one then paid for
+/// every byte.
+fn token_captures<'r, 't>(
+    re: &'r Regex,
+    text: &'t str,
+) -> impl Iterator<Item = (usize, regex::Captures<'t>)> + use<'r, 't> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let start = at
+                + bytes[at..]
+                    .iter()
+                    .position(|b| !b.is_ascii_whitespace() && *b != 0x0b)
+                    .unwrap_or(bytes.len() - at);
+            let end = start
+                + bytes[start..]
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace() || *b == 0x0b)
+                    .unwrap_or(bytes.len() - start);
+            at = end;
+            let token = &bytes[start..end];
+            let digits = token.iter().filter(|b| b.is_ascii_digit()).count();
+            if token.iter().any(|b| matches!(b, b'-' | b'/' | b'.'))
+                && (digits >= 6 || !token.is_ascii())
+            {
+                return Some((start, &text[start..end]));
+            }
+        }
+        None
+    })
+    .flat_map(|(start, token)| re.captures_iter(token).map(move |c| (start, c)))
 }
 
 fn preceded_by_digit(text: &str, at: usize) -> bool {
@@ -212,6 +262,39 @@ mod tests {
         assert_eq!(ymd("5 सितंबर 2024").as_deref(), Some("2024-09-05"));
         assert_eq!(ymd("2024. április 14.").as_deref(), Some("2024-04-14"));
         assert_eq!(ymd("in 2024 and 2025"), None);
+    }
+
+    /// Match spans of `re` by stretches, as offsets into the whole text.
+    fn spans_by_token(re: &Regex, text: &str) -> Vec<(usize, usize)> {
+        token_captures(re, text)
+            .map(|(at, c)| (at + c.get(0).unwrap().start(), at + c.get(0).unwrap().end()))
+            .collect()
+    }
+
+    fn spans(re: &Regex, text: &str) -> Vec<(usize, usize)> {
+        re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn dates_found_by_stretch_match_the_whole_line(
+            text in "[0-9٢５\\-/. \t\u{a0}\u{b}Taé]{0,30}"
+        ) {
+            let p = patterns();
+            proptest::prop_assert_eq!(spans_by_token(&p.iso, &text), spans(&p.iso, &text));
+            proptest::prop_assert_eq!(spans_by_token(&p.numeric, &text), spans(&p.numeric, &text));
+        }
+
+        #[test]
+        fn dates_found_by_stretch_match_on_date_shapes(
+            text in "([a-zé ]{0,3}[0-9٢]{1,5}[-/.]{1,2}[0-9]{1,3}[-/.T]{1,2}[0-9٢]{1,5}[ a\u{a0}]{0,2}){1,3}"
+        ) {
+            let p = patterns();
+            proptest::prop_assert_eq!(spans_by_token(&p.iso, &text), spans(&p.iso, &text));
+            proptest::prop_assert_eq!(spans_by_token(&p.numeric, &text), spans(&p.numeric, &text));
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use std::sync::OnceLock;
 
 use crate::hash::FxHashSet;
+use crate::lexicon::{lowercase, push_lowercase};
 
 /// The writing system most of a line's letters belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,47 +133,109 @@ fn trim_joiners(lower: &str) -> &str {
     }
 }
 
+/// Classes of the ASCII bytes, as bits, for [`measure_ascii_word`]: one
+/// table load per byte instead of a chain of range tests.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+/// `'` and `-`, kept in the lower-case form of a word.
+const JOINER: u8 = 8;
+/// `,`, `:` and `;`, counted as commas.
+const COMMA: u8 = 16;
+/// `.`, `!`, `?` and `;`, which end a sentence glued to the next.
+const STOP: u8 = 32;
+
+static ASCII_CLASSES: [u8; 128] = {
+    let mut classes = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        classes[b] = if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            match c {
+                b'\'' | b'-' => JOINER,
+                b',' | b':' => COMMA,
+                b';' => COMMA | STOP,
+                b'.' | b'!' | b'?' => STOP,
+                _ => 0,
+            }
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// The per-character counts of one ASCII word, as [`measure_word`] takes
-/// them, byte by byte. Returns the first letter.
+/// them, byte by byte. Returns the first letter, and whether the word is
+/// its own lower-case form (only lower-case letters and joiners), so most
+/// words need no copy for the stopword lookup.
 #[inline]
 fn measure_ascii_word(
     word: &[u8],
     f: &mut Features,
     script_counts: &mut [usize; 7],
-    lower: &mut String,
-) -> Option<char> {
-    let mut first_letter = None;
+) -> (Option<char>, bool) {
     let mut prev = 0u8;
     let mut before_prev = 0u8;
-    let mut letters = 0usize;
+    let (mut letters, mut digits, mut commas, mut glued) = (0usize, 0usize, 0usize, 0usize);
+    let mut own_lower = true;
     for &b in word {
-        if b.is_ascii_alphabetic() {
-            letters += 1;
-            if first_letter.is_none() {
-                first_letter = Some(b as char);
-            }
-            lower.push(b.to_ascii_lowercase() as char);
-        } else if b.is_ascii_digit() {
-            f.digits += 1;
-        } else if b == b'\'' || b == b'-' {
-            lower.push(b as char);
-        } else if matches!(b, b',' | b':' | b';') {
-            f.commas += 1;
-        }
-        if matches!(prev, b'.' | b'!' | b'?' | b';')
-            && b.is_ascii_uppercase()
-            && before_prev.is_ascii_lowercase()
-        {
-            // "end.Start" glued: still a sentence boundary. Not
-            // "amazon.com" nor "U.S.A".
-            f.inner_sentences += 1;
-        }
+        let class = ASCII_CLASSES[usize::from(b & 0x7f)];
+        letters += usize::from(class & (LOWER | UPPER) != 0);
+        digits += usize::from(class & DIGIT != 0);
+        commas += usize::from(class & COMMA != 0);
+        own_lower &= class & (LOWER | JOINER) != 0;
+        // "end.Start" glued: still a sentence boundary. Not "amazon.com"
+        // nor "U.S.A".
+        glued += usize::from(class & UPPER != 0 && prev & STOP != 0 && before_prev & LOWER != 0);
         before_prev = prev;
-        prev = b;
+        prev = class;
     }
     f.letters += letters;
+    f.digits += digits;
+    f.commas += commas;
+    f.inner_sentences += glued;
     script_counts[Script::Latin as usize] += letters;
-    first_letter
+    let first_letter = if letters == 0 {
+        None
+    } else {
+        word.iter()
+            .find(|b| b.is_ascii_alphabetic())
+            .map(|&b| b as char)
+    };
+    (first_letter, own_lower)
+}
+
+/// The lower-case letters and joiners of an ASCII word, as [`measure_word`]
+/// collects them.
+fn lower_ascii_word(word: &[u8], lower: &mut String) {
+    for &b in word {
+        if b.is_ascii_alphabetic() || b == b'\'' || b == b'-' {
+            lower.push(b.to_ascii_lowercase() as char);
+        }
+    }
+}
+
+/// A word of `text` starts with `www.` or holds `://`, the words being the
+/// runs between whitespace: `://` holds no whitespace, so anywhere in the
+/// line it is inside a word. One search per line instead of one per word.
+fn has_url(text: &str) -> bool {
+    // Byte searches for the first byte of each needle: building a substring
+    // searcher per line cost more than the search.
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b':', bytes).any(|at| bytes[at + 1..].starts_with(b"//"))
+        || memchr::memchr_iter(b'w', bytes).any(|at| {
+            bytes[at..].starts_with(b"www.")
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace)
+        })
 }
 
 /// Code points below this have their `is_alphabetic` and `is_numeric`
@@ -247,11 +310,7 @@ fn measure_word(
             if s == Script::Cjk {
                 *ideographs += 1;
             }
-            if c.is_ascii() {
-                lower.push(c.to_ascii_lowercase());
-            } else {
-                lower.extend(c.to_lowercase());
-            }
+            push_lowercase(lower, c);
         } else if is_numeric(c, table) {
             f.digits += 1;
         } else if c == '\'' || c == '’' || c == '-' {
@@ -344,10 +403,20 @@ pub fn measure(
     while let Some(word) = words.next() {
         spaced_words += 1;
         lower.clear();
-        let first_letter = if ascii_line || word.is_ascii() {
-            measure_ascii_word(word.as_bytes(), &mut f, &mut script_counts, lower)
+        let (first_letter, lower_word) = if ascii_line || word.is_ascii() {
+            let (first, own_lower) =
+                measure_ascii_word(word.as_bytes(), &mut f, &mut script_counts);
+            if own_lower {
+                (first, word)
+            } else {
+                if stopwords.is_some() {
+                    lower_ascii_word(word.as_bytes(), lower);
+                }
+                (first, lower.as_str())
+            }
         } else {
-            measure_word(word, &mut f, &mut script_counts, &mut ideographs, lower)
+            let first = measure_word(word, &mut f, &mut script_counts, &mut ideographs, lower);
+            (first, lower.as_str())
         };
         if let Some(c) = first_letter
             && (c.is_uppercase() || c.is_lowercase())
@@ -358,8 +427,8 @@ pub fn measure(
             }
         }
         if let Some(list) = stopwords
-            && !lower.is_empty()
-            && list.contains(trim_joiners(lower))
+            && !lower_word.is_empty()
+            && list.contains(trim_joiners(lower_word))
         {
             stop += 1;
         }
@@ -370,10 +439,8 @@ pub fn measure(
         {
             f.inner_sentences += 1;
         }
-        if !f.has_url && (word.starts_with("www.") || word.contains(':') && word.contains("://")) {
-            f.has_url = true;
-        }
     }
+    f.has_url = has_url(text);
     f.chars = if ascii_line {
         text.len()
     } else {
@@ -391,7 +458,11 @@ pub fn measure(
         f.inner_sentences += text.matches(['。', '！', '？']).count();
     }
     if f.words <= LOWERED_MAX_WORDS {
-        f.lowered = Some(text.to_lowercase());
+        f.lowered = Some(if ascii_line {
+            text.to_ascii_lowercase()
+        } else {
+            lowercase(text)
+        });
     }
     let last = text.trim_end().chars().rev().find(|c| !is_closer(*c));
     f.ends_sentence = last.is_some_and(is_sentence_end);
@@ -492,6 +563,93 @@ mod tests {
             let std: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(ours, std, "{text:?}");
         }
+    }
+
+    /// The per-word URL test `has_url` replaced.
+    fn has_url_per_word(text: &str) -> bool {
+        text.split_whitespace()
+            .any(|word| word.starts_with("www.") || word.contains(':') && word.contains("://"))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn urls_are_found_per_line_as_per_word(text in "[w. :/a\u{a0}\u{3000}é]{0,30}") {
+            proptest::prop_assert_eq!(has_url(&text), has_url_per_word(&text));
+        }
+
+        #[test]
+        fn stopwords_are_counted_as_on_a_lowered_copy(
+            text in "[tThHeE'\u{2019}\\-,.1 aAéÉ]{0,40}"
+        ) {
+            let list: FxHashSet<&'static str> =
+                ["the", "he", "a", "the'", "é", "he-he"].into_iter().collect();
+            let counted = measure(&text, Some(&list), &mut String::new()).stopwords;
+            let lowered_words = text
+                .split_whitespace()
+                .map(|word| {
+                    word.chars()
+                        .filter(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
+                        .flat_map(char::to_lowercase)
+                        .collect::<String>()
+                })
+                .filter(|lower| list.contains(lower.trim_matches(['\'', '\u{2019}', '-'])))
+                .count();
+            proptest::prop_assert_eq!(counted, Some(lowered_words));
+        }
+    }
+
+    /// The branchy per-byte loop the class table replaced.
+    fn ascii_counts_by_branches(word: &[u8]) -> (usize, usize, usize, usize, bool) {
+        let (mut letters, mut digits, mut commas, mut glued) = (0, 0, 0, 0);
+        let mut own_lower = true;
+        let (mut prev, mut before_prev) = (0u8, 0u8);
+        for &b in word {
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                own_lower &= b.is_ascii_lowercase();
+            } else if b.is_ascii_digit() {
+                digits += 1;
+                own_lower = false;
+            } else if b != b'\'' && b != b'-' {
+                own_lower = false;
+                if matches!(b, b',' | b':' | b';') {
+                    commas += 1;
+                }
+            }
+            if matches!(prev, b'.' | b'!' | b'?' | b';')
+                && b.is_ascii_uppercase()
+                && before_prev.is_ascii_lowercase()
+            {
+                glued += 1;
+            }
+            before_prev = prev;
+            prev = b;
+        }
+        (letters, digits, commas, glued, own_lower)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_class_table_counts_like_the_branches(word in "[ -~]{0,20}") {
+            let mut f = Features::default();
+            let mut scripts = [0usize; 7];
+            let (first, own_lower) = measure_ascii_word(word.as_bytes(), &mut f, &mut scripts);
+            proptest::prop_assert_eq!(
+                (f.letters, f.digits, f.commas, f.inner_sentences, own_lower),
+                ascii_counts_by_branches(word.as_bytes())
+            );
+            proptest::prop_assert_eq!(first, word.chars().find(char::is_ascii_alphabetic));
+        }
+    }
+
+    #[test]
+    fn urls_are_found_at_word_starts_only() {
+        assert!(has_url("see www.example.com"));
+        assert!(has_url("www.example.com"));
+        assert!(has_url("at\u{a0}www.example.com"));
+        assert!(!has_url("awww.example"));
+        assert!(has_url("go to https://example.com"));
+        assert!(!has_url("Note: nothing here"));
     }
 
     #[test]

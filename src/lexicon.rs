@@ -274,13 +274,8 @@ impl Lexicon {
         while let Some(word) = words.next() {
             any = true;
             if let Some(next) = words.peek()
-                && {
-                    pair.clear();
-                    pair.push_str(word);
-                    pair.push(' ');
-                    pair.push_str(next);
-                    self.lines.get(pair.as_str()) == Some(&LinePhrase::Widget)
-                }
+                && self.lines.get(word_pair(lowered, word, next, &mut pair))
+                    == Some(&LinePhrase::Widget)
             {
                 words.next();
             } else if !(self.brands.contains(word)
@@ -426,10 +421,69 @@ impl Lexicon {
     }
 }
 
+/// "`first` `second`", two words that are slices of `text`: borrowed from
+/// `text` when one space separates them there (the usual case, and no
+/// allocation), else written into `buffer`.
+fn word_pair<'a>(text: &'a str, first: &'a str, second: &str, buffer: &'a mut String) -> &'a str {
+    let start = first.as_ptr() as usize - text.as_ptr() as usize;
+    let end = second.as_ptr() as usize - text.as_ptr() as usize + second.len();
+    let joined = &text[start..end];
+    if joined.len() == first.len() + 1 + second.len() && joined.as_bytes()[first.len()] == b' ' {
+        return joined;
+    }
+    buffer.clear();
+    buffer.push_str(first);
+    buffer.push(' ');
+    buffer.push_str(second);
+    buffer
+}
+
+/// Code points below this have their lower case in [`lower_table`]: Latin,
+/// Greek, Cyrillic, Armenian, Georgian, Vietnamese and the scripts in
+/// between.
+const LOWER_TABLE_END: u32 = 0x3000;
+
+/// The one-character lower case (`char::to_lowercase`) of each code point
+/// below [`LOWER_TABLE_END`], `None` where it is longer (`İ` lowers to two
+/// characters). Filled from the standard library on first use, so the
+/// answers are its own; the standard library finds each by a binary search
+/// over its case table.
+fn lower_table() -> &'static [Option<char>] {
+    static TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..LOWER_TABLE_END)
+            .map(|n| {
+                let c = char::from_u32(n)?;
+                let mut lower = c.to_lowercase();
+                (lower.len() == 1).then(|| lower.next()).flatten()
+            })
+            .collect()
+    })
+}
+
+/// Pushes `c.to_lowercase()` onto `out`.
+#[inline]
+pub(crate) fn push_lowercase(out: &mut String, c: char) {
+    let n = c as u32;
+    if n < 0x80 {
+        out.push(c.to_ascii_lowercase());
+    } else if n < LOWER_TABLE_END
+        && let Some(lower) = lower_table()[n as usize]
+    {
+        out.push(lower);
+    } else if (0x3000..0xA000).contains(&n) || (0xAC00..0xD7A4).contains(&n) {
+        // CJK punctuation, kana and ideographs, Hangul syllables: no case
+        // (a test checks every one).
+        out.push(c);
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
 /// `text.to_lowercase()`, faster on mostly-ASCII text: runs of ASCII are
 /// lowered in bulk, where `str::to_lowercase` goes char by char after the
-/// first non-ASCII one.
-fn lowercase(text: &str) -> String {
+/// first non-ASCII one, and other characters come from a table.
+pub(crate) fn lowercase(text: &str) -> String {
     // A capital sigma's lower case depends on its neighbours (final ς):
     // leave that to the standard library.
     if text.contains('Σ') {
@@ -446,13 +500,17 @@ fn lowercase(text: &str) -> String {
         out.push_str(&rest[..ascii]);
         out[from..].make_ascii_lowercase();
         rest = &rest[ascii..];
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            // The same per-char mapping `str::to_lowercase` applies to
-            // everything but Σ.
-            out.extend(c.to_lowercase());
-            rest = chars.as_str();
-        }
+        // The non-ASCII run that follows, char by char: the same per-char
+        // mapping `str::to_lowercase` applies to everything but Σ.
+        let mut chars = rest.char_indices();
+        let end = loop {
+            match chars.next() {
+                Some((at, c)) if c.is_ascii() => break at,
+                Some((_, c)) => push_lowercase(&mut out, c),
+                None => break rest.len(),
+            }
+        };
+        rest = &rest[end..];
     }
     out
 }
@@ -755,6 +813,39 @@ mod tests {
                 let listed = lexicon.stopwords[lang].contains(word);
                 assert_eq!(mask & (1 << k) != 0, listed, "{lang} {word}");
             }
+        }
+    }
+
+    #[test]
+    fn word_pairs_are_joined_by_one_space() {
+        let mut buffer = String::new();
+        let text = "sign in, sign  up|now";
+        let words: Vec<&str> = text
+            .split([' ', ',', '|'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        let pairs: Vec<String> = words
+            .windows(2)
+            .map(|w| word_pair(text, w[0], w[1], &mut buffer).to_string())
+            .collect();
+        assert_eq!(pairs, ["sign in", "in sign", "sign up", "up now"]);
+    }
+
+    #[test]
+    fn every_char_lowers_like_the_standard_library() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let mut ours = String::new();
+            push_lowercase(&mut ours, c);
+            assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowercase_matches_the_standard_library_on_any_text(
+            text in "[a-zA-Z .İΣσΑЖжÉéẞ字한\u{301}ǅ]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(lowercase(&text), text.to_lowercase());
         }
     }
 

@@ -22,6 +22,14 @@ pub fn parse_counter(text: &str) -> Option<(&str, u64)> {
 /// "12 comments", "Share 14": one or two words and a number that is not a
 /// year.
 fn is_counted_label(text: &str) -> Option<String> {
+    // Cheap exit before collecting the words: the number opens or closes
+    // the line.
+    let all_digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    if !text.split_whitespace().next().is_some_and(all_digits)
+        && !text.split_whitespace().next_back().is_some_and(all_digits)
+    {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     if !(2..=3).contains(&words.len()) {
         return None;

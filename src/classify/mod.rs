@@ -128,7 +128,7 @@ impl Doc<'_> {
     pub fn lowered(&self, i: usize) -> Cow<'_, str> {
         match &self.features[i].lowered {
             Some(lowered) => Cow::Borrowed(lowered),
-            None => Cow::Owned(self.lines[i].text.to_lowercase()),
+            None => Cow::Owned(crate::lexicon::lowercase(&self.lines[i].text)),
         }
     }
 

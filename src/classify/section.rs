@@ -51,9 +51,15 @@ impl LineClassifier for Section {
         }
         // "Leave a Reply Cancel reply": a comments header of three words or
         // more, glued to the form's other labels.
-        let words: Vec<&str> = normalized.split(' ').collect();
-        for n in (MIN_GLUED_HEADER_WORDS..words.len()).rev() {
-            if doc.lexicon.line_phrase(&words[..n].join(" ")) == Some(LinePhrase::CommentsHeader) {
+        // Its first `n` words joined by spaces are the text before its
+        // `n`th space: tried longest first, down to three words.
+        let mut words = normalized.split(' ').count();
+        for (space, _) in normalized.rmatch_indices(' ') {
+            words -= 1;
+            if words < MIN_GLUED_HEADER_WORDS {
+                break;
+            }
+            if doc.lexicon.line_phrase(&normalized[..space]) == Some(LinePhrase::CommentsHeader) {
                 return Some(Decision::chrome(Reason::CommentsHeader {
                     header: text.clone(),
                 }));
