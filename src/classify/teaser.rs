@@ -42,12 +42,61 @@ const MIN_GLUED_LETTERS: usize = 4;
 /// The number of headline words, when `text` is a headline run into the
 /// first sentence of its story: glued to it, or before its dateline.
 pub fn glued_headline(text: &str) -> Option<usize> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    glued_to_summary(&words).or_else(|| before_dateline(&words))
+    let opening = Opening::of(text);
+    glued_to_summary(&opening).or_else(|| before_dateline(&opening))
+}
+
+/// Words kept from a line's opening: the headline's, and the few a
+/// dateline after them may take.
+const OPENING_WORDS: usize = MAX_HEADLINE_WORDS + 3;
+
+/// The first words of a line, and counts over the rest: a line can be
+/// megabytes long, and only its opening can hold a headline.
+struct Opening<'a> {
+    words: Vec<&'a str>,
+    /// Words after `words`.
+    rest: usize,
+    /// Of those, the ones starting in lower case.
+    rest_lower: usize,
+}
+
+impl<'a> Opening<'a> {
+    fn of(text: &'a str) -> Opening<'a> {
+        let mut all = text.split_whitespace();
+        let words: Vec<&str> = all.by_ref().take(OPENING_WORDS).collect();
+        let (mut rest, mut rest_lower) = (0, 0);
+        for word in all {
+            rest += 1;
+            rest_lower += usize::from(starts_lower(word));
+        }
+        Opening {
+            words,
+            rest,
+            rest_lower,
+        }
+    }
+
+    /// Words in the whole line.
+    fn len(&self) -> usize {
+        self.words.len() + self.rest
+    }
+
+    /// Words from the `k`th on that start in lower case.
+    fn lower_from(&self, k: usize) -> usize {
+        self.words
+            .get(k..)
+            .map_or(0, |w| w.iter().filter(|w| starts_lower(w)).count())
+            + self.rest_lower
+    }
+}
+
+fn starts_lower(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// A title-case headline glued, without a space, to a sentence.
-fn glued_to_summary(words: &[&str]) -> Option<usize> {
+fn glued_to_summary(line: &Opening<'_>) -> Option<usize> {
+    let words = &line.words;
     let last = words.len().min(MAX_HEADLINE_WORDS);
     for i in MIN_HEADLINE_WORDS - 1..last {
         let word = words[i];
@@ -61,12 +110,8 @@ fn glued_to_summary(words: &[&str]) -> Option<usize> {
             if capitalised * 10 < (i + 1) * MIN_CAPITALISED_TENTHS {
                 continue;
             }
-            let summary_words = words.len() - i;
-            let lower = [rest]
-                .into_iter()
-                .chain(words[i + 1..].iter().copied())
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .count();
+            let summary_words = line.len() - i;
+            let lower = usize::from(starts_lower(rest)) + line.lower_from(i + 1);
             if summary_words >= MIN_SUMMARY_WORDS && lower * 10 >= summary_words * MIN_LOWER_TENTHS
             {
                 return Some(i + 1);
@@ -88,7 +133,8 @@ const MIN_DATELINE_LOWER_TENTHS: usize = 4;
 
 /// A headline (words ending no sentence) before a dateline in capitals
 /// and the first sentence of the story.
-fn before_dateline(words: &[&str]) -> Option<usize> {
+fn before_dateline(line: &Opening<'_>) -> Option<usize> {
+    let words = &line.words;
     let last = words.len().min(MAX_HEADLINE_WORDS);
     for i in MIN_HEADLINE_WORDS - 1..last {
         let Some(sentence) = dateline_end(words, i) else {
@@ -108,15 +154,12 @@ fn before_dateline(words: &[&str]) -> Option<usize> {
         let ends_clause = words[start - 1]
             .trim_end_matches(['"', '\'', '”', '’', ')', '»'])
             .ends_with(['.', '!', '?', ':', ';', ',']);
-        let rest = &words[sentence.min(words.len())..];
-        let lower = rest
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .count();
+        let sentence_words = line.len().saturating_sub(sentence);
+        let lower = line.lower_from(sentence);
         if capitals >= MIN_DATELINE_CAPITALS
             && !ends_clause
-            && rest.len() >= MIN_DATELINE_SENTENCE_WORDS
-            && lower * 10 >= rest.len() * MIN_DATELINE_LOWER_TENTHS
+            && sentence_words >= MIN_DATELINE_SENTENCE_WORDS
+            && lower * 10 >= sentence_words * MIN_DATELINE_LOWER_TENTHS
         {
             return Some(start);
         }
@@ -262,6 +305,18 @@ mod tests {
         ] {
             assert_eq!(glued_headline(text), Some(words), "{text}");
         }
+    }
+
+    #[test]
+    fn long_summaries_count_past_the_opening() {
+        let summary = "the council said that the work would start in the spring ".repeat(20);
+        let text =
+            format!("Council Approves The New Budget For SchoolsThe vote was close and {summary}");
+        assert_eq!(glued_headline(&text), Some(7));
+        // Past the opening, capitalised words still weigh against a summary.
+        let shouting = "The Council Said The Work Would Start ".repeat(20);
+        let text = format!("Council Approves The New Budget For SchoolsThe {shouting}");
+        assert_eq!(glued_headline(&text), None);
     }
 
     #[test]
