@@ -1141,7 +1141,7 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
                 }
                 Node::Text(t) => {
                     if let Some(&(_, false, nearest, link)) = open.last() {
-                        let text = t.text.trim();
+                        let text = trim_whitespace(&t.text);
                         let n = text.len() as u32;
                         if let Some(b) = nearest {
                             let b = &mut tally[b as usize];
@@ -1193,6 +1193,27 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
         at = tally[k].parent_block.map(|p| p as usize);
     }
     Survey { wraps_article }
+}
+
+/// `text.trim()`, with the ASCII whitespace at both ends (all of most of
+/// the text nodes between tags) skipped byte by byte; only a non-ASCII
+/// character at an end is left to `str::trim`, which decodes.
+fn trim_whitespace(text: &str) -> &str {
+    // The ASCII characters `char::is_whitespace` accepts.
+    let ws = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let b = text.as_bytes();
+    let Some(start) = b.iter().position(|c| !ws(c)) else {
+        return "";
+    };
+    let end = b.iter().rposition(|c| !ws(c)).map_or(start, |e| e + 1);
+    // Both ends sit next to ASCII bytes or at the text's ends: char
+    // boundaries.
+    let inner = &text[start..end];
+    if b[start].is_ascii() && b[end - 1].is_ascii() {
+        inner
+    } else {
+        inner.trim()
+    }
 }
 
 /// Commas in `text`: ASCII ones and the full-width, ideographic and Arabic
@@ -1600,6 +1621,15 @@ mod tests {
                     .fold(ClassInfo::default(), ClassInfo::or);
                 proptest::prop_assert_eq!(fields(cache.get(value)), fields(plain));
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_whitespace_is_str_trim(
+            text in "( |\t|\n|\u{b}|\u{c}|\r|\u{85}|\u{a0}|\u{2003}|\u{3000}|\u{200b}|a|é|,|語){0,10}"
+        ) {
+            proptest::prop_assert_eq!(trim_whitespace(&text), text.trim());
         }
     }
 
