@@ -42,8 +42,37 @@ const MIN_GLUED_LETTERS: usize = 4;
 /// The number of headline words, when `text` is a headline run into the
 /// first sentence of its story: glued to it, or before its dateline.
 pub fn glued_headline(text: &str) -> Option<usize> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // Both shapes are found at a word before MAX_HEADLINE_WORDS, by tests
+    // that read no further than two words past it. When those words hold
+    // no such place, the rest of a long line (a paragraph, most often) is
+    // not split at all.
+    let mut rest = text.split_whitespace();
+    let mut words: Vec<&str> = rest.by_ref().take(HEAD_WORDS).collect();
+    if words.len() == HEAD_WORDS && !(0..MAX_HEADLINE_WORDS).any(|i| may_glue(&words, i)) {
+        return None;
+    }
+    words.extend(rest);
     glued_to_summary(&words).or_else(|| before_dateline(&words))
+}
+
+/// The words [`may_glue`] reads: up to two past the last that can end a
+/// headline ([`dateline_end`] looks that far).
+const HEAD_WORDS: usize = MAX_HEADLINE_WORDS + 2;
+
+/// Word `i` passes the word-level tests of [`glued_to_summary`] (a glue
+/// point between a headline's end and a summary's start) or of
+/// [`before_dateline`] (it ends a dateline): the tests every answer of
+/// theirs passes at some `i` below [`MAX_HEADLINE_WORDS`]. Reads no word
+/// past `i + 2`.
+fn may_glue(words: &[&str], i: usize) -> bool {
+    if i + 1 < MIN_HEADLINE_WORDS {
+        return false;
+    }
+    let word = words[i];
+    glue_points(word).any(|at| {
+        let (head, rest) = word.split_at(at);
+        ends_headline(head) && starts_summary(rest, head)
+    }) || dateline_end(words, i).is_some()
 }
 
 /// A title-case headline glued, without a space, to a sentence.
@@ -221,6 +250,25 @@ impl LineClassifier for GluedTeaser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Lines whose first words hold no glue nor dateline are left
+        /// unsplit, with the same answers as splitting every line.
+        #[test]
+        fn glued_headline_matches_splitting_the_whole_line(
+            // A title-case run, a glue or a dateline (or a plain word),
+            // then a sentence: the shapes come before, at and past the
+            // words looked through.
+            head in proptest::collection::vec("(Police|Custody|Mayor|Won’t|250,000|Rise\\?|the)", 0..40),
+            shape in "(Student-AthleteA|RiseThe|StandWarren|LONDON \\(Reuters\\) -|NEW DELHI:|US -|and)",
+            tail in proptest::collection::vec("(the|woman|and|a|man|arrested|The|DELHI:)", 0..10),
+        ) {
+            let text = format!("{} {shape} {}", head.join(" "), tail.join(" "));
+            let all: Vec<&str> = text.split_whitespace().collect();
+            let expected = glued_to_summary(&all).or_else(|| before_dateline(&all));
+            proptest::prop_assert_eq!(glued_headline(&text), expected);
+        }
+    }
 
     #[test]
     fn headlines_glued_to_their_summary() {
