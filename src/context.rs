@@ -1140,8 +1140,31 @@ fn author_after_body(doc: &Doc<'_>, decisions: &mut [Decision], last_body: usize
 /// document's language and the other is not: the other is the original the
 /// site left untranslated.
 fn untranslated_captions(doc: &Doc<'_>, decisions: &mut [Decision]) {
+    untranslated_captions_by(doc, decisions, detect_language);
+}
+
+/// [`untranslated_captions`] with the language detector as a parameter,
+/// for the tests.
+fn untranslated_captions_by(
+    doc: &Doc<'_>,
+    decisions: &mut [Decision],
+    mut detect: impl FnMut(&str) -> Option<&'static str>,
+) {
     let Some(doc_lang) = doc.lang else {
         return;
+    };
+    // whatlang costs about half a million instructions a caption, and a
+    // caption in a chain of three or more is the second line of one pair
+    // and the first of the next: its language, detected for the one pair,
+    // is kept for the next (by line number: the texts do not change).
+    let mut last: Option<(usize, Option<&'static str>)> = None;
+    let mut language_of = |line: usize| match last {
+        Some((l, lang)) if l == line => lang,
+        _ => {
+            let lang = detect(&doc.lines[line].text);
+            last = Some((line, lang));
+            lang
+        }
     };
     for k in 0..decisions.len() {
         if decisions[k].label != Label::Caption {
@@ -1153,13 +1176,14 @@ fn untranslated_captions(doc: &Doc<'_>, decisions: &mut [Decision]) {
         if decisions[next].label != Label::Caption {
             continue;
         }
-        let (a, b) = (
-            detect_language(&doc.lines[k].text),
-            detect_language(&doc.lines[next].text),
-        );
-        let pick = match (a, b) {
-            (Some(a), Some(b)) if a != doc_lang && b == doc_lang => Some((k, a)),
-            (Some(a), Some(b)) if a == doc_lang && b != doc_lang => Some((next, b)),
+        // No pick without the first line's language: the second is then
+        // not detected at all.
+        let Some(a) = language_of(k) else {
+            continue;
+        };
+        let pick = match language_of(next) {
+            Some(b) if a != doc_lang && b == doc_lang => Some((k, a)),
+            Some(b) if a == doc_lang && b != doc_lang => Some((next, b)),
             _ => None,
         };
         if let Some((line, lang)) = pick {
@@ -1171,6 +1195,110 @@ fn untranslated_captions(doc: &Doc<'_>, decisions: &mut [Decision]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::Features;
+    use crate::line::Line;
+
+    /// The pairing of `untranslated_captions` as it was before detections
+    /// were remembered: both lines of every pair of captions detected.
+    fn untranslated_captions_reference(
+        doc: &Doc<'_>,
+        decisions: &mut [Decision],
+        detect: impl Fn(&str) -> Option<&'static str>,
+    ) {
+        let Some(doc_lang) = doc.lang else {
+            return;
+        };
+        for k in 0..decisions.len() {
+            if decisions[k].label != Label::Caption {
+                continue;
+            }
+            let Some(next) = doc.next_text(k) else {
+                continue;
+            };
+            if decisions[next].label != Label::Caption {
+                continue;
+            }
+            let (a, b) = (detect(&doc.lines[k].text), detect(&doc.lines[next].text));
+            let pick = match (a, b) {
+                (Some(a), Some(b)) if a != doc_lang && b == doc_lang => Some((k, a)),
+                (Some(a), Some(b)) if a == doc_lang && b != doc_lang => Some((next, b)),
+                _ => None,
+            };
+            if let Some((line, lang)) = pick {
+                decisions[line] = Decision::chrome(Reason::UntranslatedCaption { lang, doc_lang });
+            }
+        }
+    }
+
+    /// A stand-in detector: the language is the text's first word ("-"
+    /// for none).
+    fn fake_detect(text: &str) -> Option<&'static str> {
+        match text.split(' ').next() {
+            Some("en") => Some("en"),
+            Some("fr") => Some("fr"),
+            Some("de") => Some("de"),
+            _ => None,
+        }
+    }
+
+    proptest::proptest! {
+        /// Remembering the last detection changes no decision, and no
+        /// line is detected twice.
+        #[test]
+        fn untranslated_captions_match_the_pairwise_version(
+            spec in proptest::collection::vec((0u8..4, 0u8..4), 0..24),
+        ) {
+            // (kind, language): kind 0 a blank line, 1 a caption, else
+            // body; language 0..3 en/fr/de, 3 undetectable.
+            let langs = ["en", "fr", "de", "xx"];
+            let lines: Vec<Line> = spec
+                .iter()
+                .enumerate()
+                .map(|(i, &(kind, lang))| Line {
+                    n: i + 1,
+                    text: if kind == 0 {
+                        String::new()
+                    } else {
+                        format!("{} caption {i}", langs[lang as usize])
+                    },
+                    hints: None,
+                })
+                .collect();
+            let mut scratch = String::new();
+            let features: Vec<Features> = lines
+                .iter()
+                .map(|l| crate::features::measure(&l.text, None, &mut scratch))
+                .collect();
+            let doc = Doc {
+                lines: &lines,
+                features: &features,
+                lang: Some("en"),
+                lexicon: crate::lexicon::Lexicon::get(),
+                stopword_median: None,
+                blocks: &[],
+            };
+            let start: Vec<Decision> = spec
+                .iter()
+                .map(|&(kind, _)| match kind {
+                    0 => Decision::fixed(Label::Blank, Reason::Blank),
+                    1 => Decision::fixed(Label::Caption, Reason::Blank),
+                    _ => Decision::fixed(Label::Body, Reason::Blank),
+                })
+                .collect();
+            let mut expected = start.clone();
+            untranslated_captions_reference(&doc, &mut expected, fake_detect);
+            let mut got = start;
+            let mut asked = vec![0; lines.len()];
+            untranslated_captions_by(&doc, &mut got, |text| {
+                let n: usize = text.rsplit(' ').next().unwrap().parse().unwrap();
+                asked[n] += 1;
+                fake_detect(text)
+            });
+            let labels = |d: &[Decision]| d.iter().map(|d| (d.label, format!("{:?}", d.reason))).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(labels(&got), labels(&expected));
+            proptest::prop_assert!(asked.iter().all(|&n| n <= 1));
+        }
+    }
 
     #[test]
     fn best_run_finds_the_heaviest_stretch() {

@@ -42,8 +42,34 @@ const MIN_GLUED_LETTERS: usize = 4;
 /// The number of headline words, when `text` is a headline run into the
 /// first sentence of its story: glued to it, or before its dateline.
 pub fn glued_headline(text: &str) -> Option<usize> {
-    let opening = Opening::of(text);
+    let mut all = text.split_whitespace();
+    let words: Vec<&str> = all.by_ref().take(OPENING_WORDS).collect();
+    // Both shapes are found at a word before MAX_HEADLINE_WORDS, by tests
+    // that read no further than two words past it. When those words hold
+    // no such place, the rest of the line (a paragraph, most often) is not
+    // read at all.
+    let last = words.len().min(MAX_HEADLINE_WORDS);
+    if !(0..last).any(|i| may_glue(&words, i)) {
+        return None;
+    }
+    let opening = Opening::finish(words, all);
     glued_to_summary(&opening).or_else(|| before_dateline(&opening))
+}
+
+/// Word `i` passes the word-level tests of [`glued_to_summary`] (a glue
+/// point between a headline's end and a summary's start) or of
+/// [`before_dateline`] (it ends a dateline): the tests every answer of
+/// theirs passes at some `i` below [`MAX_HEADLINE_WORDS`]. Reads no word
+/// past `i + 2`.
+fn may_glue(words: &[&str], i: usize) -> bool {
+    if i + 1 < MIN_HEADLINE_WORDS {
+        return false;
+    }
+    let word = words[i];
+    glue_points(word).any(|at| {
+        let (head, rest) = word.split_at(at);
+        ends_headline(head) && starts_summary(rest, head)
+    }) || dateline_end(words, i).is_some()
 }
 
 /// Words kept from a line's opening: the headline's, and the few a
@@ -61,11 +87,17 @@ struct Opening<'a> {
 }
 
 impl<'a> Opening<'a> {
+    #[cfg(test)]
     fn of(text: &'a str) -> Opening<'a> {
         let mut all = text.split_whitespace();
         let words: Vec<&str> = all.by_ref().take(OPENING_WORDS).collect();
+        Opening::finish(words, all)
+    }
+
+    /// The opening `words` and counts over the `rest` of the line.
+    fn finish(words: Vec<&'a str>, rest_words: impl Iterator<Item = &'a str>) -> Opening<'a> {
         let (mut rest, mut rest_lower) = (0, 0);
-        for word in all {
+        for word in rest_words {
             rest += 1;
             rest_lower += usize::from(starts_lower(word));
         }
@@ -264,6 +296,25 @@ impl LineClassifier for GluedTeaser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Lines whose first words hold no glue nor dateline are not read
+        /// further, with the same answers as reading every line whole.
+        #[test]
+        fn glued_headline_matches_reading_the_whole_line(
+            // A title-case run, a glue or a dateline (or a plain word),
+            // then a sentence: the shapes come before, at and past the
+            // words looked through.
+            head in proptest::collection::vec("(Police|Custody|Mayor|Won’t|250,000|Rise\\?|the)", 0..40),
+            shape in "(Student-AthleteA|RiseThe|StandWarren|LONDON \\(Reuters\\) -|NEW DELHI:|US -|and)",
+            tail in proptest::collection::vec("(the|woman|and|a|man|arrested|The|DELHI:)", 0..10),
+        ) {
+            let text = format!("{} {shape} {}", head.join(" "), tail.join(" "));
+            let whole = Opening::of(&text);
+            let expected = glued_to_summary(&whole).or_else(|| before_dateline(&whole));
+            proptest::prop_assert_eq!(glued_headline(&text), expected);
+        }
+    }
 
     #[test]
     fn headlines_glued_to_their_summary() {

@@ -353,10 +353,12 @@ impl ClassInfo {
         let (tokens, popup) = read_class(class);
         ClassInfo {
             tokens,
+            // Only a window starting with `c` or `C` (the one byte that
+            // ORs with 0x20 to `c`) is compared whole.
             caption: class
                 .as_bytes()
                 .windows(7)
-                .any(|w| w.eq_ignore_ascii_case(b"caption")),
+                .any(|w| w[0] | 0x20 == b'c' && w.eq_ignore_ascii_case(b"caption")),
             hiding: HIDING_CLASSES.contains(&class) || popup,
             author: class.eq_ignore_ascii_case("author"),
         }
@@ -386,6 +388,15 @@ impl<'a> ClassCache<'a> {
     fn get(&mut self, value: &'a str) -> ClassInfo {
         if let Some(info) = self.values.get(value) {
             return *info;
+        }
+        // Most values are one name (and every `id`): that name's
+        // information is the value's, read without a second lookup in (and
+        // an entry grown into) the name map. A name read here and again
+        // inside a longer value is read twice, to the same result.
+        if !value.bytes().any(|b| b.is_ascii_whitespace()) {
+            let info = ClassInfo::of_class(value);
+            self.values.insert(value, info);
+            return info;
         }
         let mut info = ClassInfo::default();
         for class in value.split_ascii_whitespace() {
@@ -540,6 +551,20 @@ fn space_len(b: &[u8]) -> usize {
     }
 }
 
+/// The bytes an [`is_space`] character can start with (see
+/// [`space_len`]): a byte not among them is inside a word, whatever
+/// follows it.
+const SPACE_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    let leads = [b' ', b'\t', b'\n', b'\x0c', b'\r', 0xc2, 0xe2, 0xef];
+    let mut k = 0;
+    while k < leads.len() {
+        table[leads[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 impl Gather {
     /// Back to an empty line, keeping the text buffer's capacity.
     fn reset(&mut self) {
@@ -570,7 +595,7 @@ impl Gather {
             // the bytes that start one.
             let start = i;
             let mut chars = 0;
-            while i < b.len() && space_len(&b[i..]) == 0 {
+            while i < b.len() && (!SPACE_LEAD[usize::from(b[i])] || space_len(&b[i..]) == 0) {
                 chars += usize::from(b[i] & 0xc0 != 0x80);
                 i += 1;
             }
@@ -1116,7 +1141,7 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
                 }
                 Node::Text(t) => {
                     if let Some(&(_, false, nearest, link)) = open.last() {
-                        let text = t.text.trim();
+                        let text = trim_whitespace(&t.text);
                         let n = text.len() as u32;
                         if let Some(b) = nearest {
                             let b = &mut tally[b as usize];
@@ -1168,6 +1193,27 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
         at = tally[k].parent_block.map(|p| p as usize);
     }
     Survey { wraps_article }
+}
+
+/// `text.trim()`, with the ASCII whitespace at both ends (all of most of
+/// the text nodes between tags) skipped byte by byte; only a non-ASCII
+/// character at an end is left to `str::trim`, which decodes.
+fn trim_whitespace(text: &str) -> &str {
+    // The ASCII characters `char::is_whitespace` accepts.
+    let ws = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let b = text.as_bytes();
+    let Some(start) = b.iter().position(|c| !ws(c)) else {
+        return "";
+    };
+    let end = b.iter().rposition(|c| !ws(c)).map_or(start, |e| e + 1);
+    // Both ends sit next to ASCII bytes or at the text's ends: char
+    // boundaries.
+    let inner = &text[start..end];
+    if b[start].is_ascii() && b[end - 1].is_ascii() {
+        inner
+    } else {
+        inner.trim()
+    }
 }
 
 /// Commas in `text`: ASCII ones and the full-width, ideographic and Arabic
@@ -1552,6 +1598,52 @@ mod tests {
         }
         if !text.ends_with(is_space) && !text.trim_matches(is_space).is_empty() {
             g.pending_space = false;
+        }
+    }
+
+    proptest::proptest! {
+        /// The cache gives every value what reading each of its names
+        /// gives, one-name values (read without the name map) included,
+        /// whatever came before.
+        #[test]
+        fn class_cache_matches_reading_each_name(
+            values in proptest::collection::vec(
+                "(nav|Caption|author|sr-only|no|has-comments|menu|x| |\t|\u{c}|é){0,5}",
+                0..12,
+            )
+        ) {
+            let fields = |i: ClassInfo| (i.tokens, i.caption, i.hiding, i.author);
+            let mut cache = ClassCache::default();
+            for value in &values {
+                let plain = value
+                    .split_ascii_whitespace()
+                    .map(ClassInfo::of_class)
+                    .fold(ClassInfo::default(), ClassInfo::or);
+                proptest::prop_assert_eq!(fields(cache.get(value)), fields(plain));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_whitespace_is_str_trim(
+            text in "( |\t|\n|\u{b}|\u{c}|\r|\u{85}|\u{a0}|\u{2003}|\u{3000}|\u{200b}|a|é|,|語){0,10}"
+        ) {
+            proptest::prop_assert_eq!(trim_whitespace(&text), text.trim());
+        }
+    }
+
+    /// Every character `space_len` takes for a space starts with a byte
+    /// `SPACE_LEAD` marks, so the word scan may skip the others unchecked.
+    #[test]
+    fn space_characters_start_with_a_space_lead_byte() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(space_len(b) > 0, is_space(c), "{c:?}");
+            if is_space(c) {
+                assert!(SPACE_LEAD[usize::from(b[0])], "{c:?}");
+            }
         }
     }
 
