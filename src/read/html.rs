@@ -525,6 +525,8 @@ struct Frame<'a> {
     first_line: usize,
     /// Inside an `<article>`.
     in_article: bool,
+    /// Inside `<b>`, `<strong>` or `<big>`.
+    strong: bool,
 }
 
 /// The line being gathered.
@@ -536,6 +538,8 @@ struct Gather {
     pending_space: bool,
     /// A `<br>` came and no text since.
     after_br: bool,
+    /// All the line's text so far was set in bold.
+    all_strong: bool,
 }
 
 /// Length of the [`is_space`] character at the start of `b`, or 0. Bytes,
@@ -682,6 +686,7 @@ impl<'a> Walker<'a> {
             heading: 0,
             first_line: 0,
             in_article: false,
+            strong: false,
         });
         let mut kind = kind_of(tag);
         if parent.foreign {
@@ -710,7 +715,12 @@ impl<'a> Walker<'a> {
                     .text
                     .trim_end_matches(['"', '\'', '»', '”', ')'])
                     .ends_with(['.', '!', '?', ':', '。', '！', '？']);
-                if self.gather.after_br || ends_sentence {
+                // Old layouts set a headline in bold and end it with one
+                // `<br>` ("<b>Spring Regatta</b><br>Posted 28 April by
+                // ..."): a line wholly in bold that the `<br>` closes after
+                // the bold ended is a heading of its own.
+                let bold_heading = self.gather.all_strong && !parent.strong;
+                if self.gather.after_br || ends_sentence || bold_heading {
                     self.flush();
                 } else {
                     self.gather.pending_space = true;
@@ -828,6 +838,7 @@ impl<'a> Walker<'a> {
             },
             first_line: self.lines.len(),
             in_article: parent.in_article || tag == "article",
+            strong: parent.strong || matches!(tag, "b" | "strong" | "big"),
         });
     }
 
@@ -854,7 +865,12 @@ impl<'a> Walker<'a> {
             return;
         }
         let anchor = top.anchor;
+        let strong = top.strong;
+        let before = self.gather.text.len();
         self.gather.push_text(text, anchor);
+        if self.gather.text.len() > before {
+            self.gather.all_strong = strong && (before == 0 || self.gather.all_strong);
+        }
     }
 }
 
@@ -1424,6 +1440,22 @@ mod tests {
         let page =
             read_html("<body><td>One sentence.<br>Two<br>still two<br><br>Three</td></body>");
         assert_eq!(texts(&page), ["One sentence.", "Two still two", "Three"]);
+    }
+
+    #[test]
+    fn a_bold_line_closed_by_br_is_a_heading() {
+        let page = read_html(
+            "<body><td><font size=5><b>Spring Regatta: a record day</b></font><br>\
+             Posted 28 April by Alan<br><b>Bold words</b> and plain<br>more \
+             <b>in bold<br>still bold</b></td></body>",
+        );
+        assert_eq!(
+            texts(&page),
+            [
+                "Spring Regatta: a record day",
+                "Posted 28 April by Alan Bold words and plain more in bold still bold"
+            ]
+        );
     }
 
     #[test]
