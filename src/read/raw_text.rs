@@ -83,7 +83,19 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                     break;
                 }
                 if is_foreign_root(name) {
-                    if !b[..end].ends_with(b"/>") {
+                    if b[..end].ends_with(b"/>") {
+                        continue;
+                    }
+                    if foreign == 0
+                        && name.eq_ignore_ascii_case(b"svg")
+                        && let Some(close) = svg_content_end(b, end)
+                    {
+                        // Icons and charts: markup the reader skips whole.
+                        if close > end {
+                            cuts.push((end, close));
+                        }
+                        i = close;
+                    } else {
                         foreign += 1;
                     }
                     continue;
@@ -133,6 +145,118 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
+}
+
+/// HTML start tags that end SVG content when they appear inside it (the
+/// HTML standard's "breakout" list; `font` counts only with some
+/// attributes, taken here always), and the SVG elements whose content is
+/// parsed as HTML.
+const LEAVES_SVG: [&[u8]; 49] = [
+    b"b",
+    b"big",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"center",
+    b"code",
+    b"dd",
+    b"div",
+    b"dl",
+    b"dt",
+    b"em",
+    b"embed",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"hr",
+    b"i",
+    b"img",
+    b"li",
+    b"listing",
+    b"menu",
+    b"meta",
+    b"nobr",
+    b"ol",
+    b"p",
+    b"pre",
+    b"ruby",
+    b"s",
+    b"small",
+    b"span",
+    b"strong",
+    b"strike",
+    b"sub",
+    b"sup",
+    b"table",
+    b"tt",
+    b"u",
+    b"ul",
+    b"var",
+    b"font",
+    b"foreignobject",
+    b"desc",
+    b"title",
+    b"math",
+];
+
+/// Where the content of an `<svg>` whose start tag ends at `from` ends
+/// (the start of its `</svg`), when that content is SVG all through: no
+/// tag that would take the parser back to HTML, no element holding HTML.
+/// `None` when it is not, or when the page ends first; the caller then
+/// cuts nothing.
+fn svg_content_end(b: &[u8], from: usize) -> Option<usize> {
+    // Elements open inside, the `<svg>` itself first: an end tag closes
+    // the nearest of its name; one that names none of them would close an
+    // HTML element outside and end the SVG early.
+    let mut open: Vec<&[u8]> = vec![b"svg"];
+    let mut i = from;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let start = i + off;
+        let rest = &b[start + 1..];
+        match rest.first() {
+            Some(b'!') if rest.starts_with(b"!--") => {
+                i = memchr::memmem::find(&b[start + 2..], b"-->").map(|e| start + 2 + e + 3)?;
+            }
+            Some(b'!') if rest.starts_with(b"![CDATA[") => {
+                i = memchr::memmem::find(&b[start..], b"]]>").map(|e| start + e + 3)?;
+            }
+            Some(b'!' | b'?') => {
+                i = memchr::memchr(b'>', &b[start..]).map(|e| start + e + 1)?;
+            }
+            Some(b'/') if b.get(start + 2).is_some_and(u8::is_ascii_alphabetic) => {
+                let name = tag_name(b, start + 2);
+                let at = open.iter().rposition(|o| o.eq_ignore_ascii_case(name))?;
+                open.truncate(at);
+                if open.is_empty() {
+                    return Some(start);
+                }
+                i = tag_end(b, start + 2 + name.len());
+            }
+            Some(b'/') => {
+                i = memchr::memchr(b'>', &b[start..]).map(|e| start + e + 1)?;
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name = tag_name(b, start + 1);
+                if LEAVES_SVG.iter().any(|t| name.eq_ignore_ascii_case(t)) {
+                    return None;
+                }
+                let end = tag_end(b, start + 1 + name.len());
+                if !b[..end].ends_with(b"/>") {
+                    open.push(name);
+                }
+                i = end;
+            }
+            _ => i = start + 1,
+        }
+        if i >= b.len() {
+            return None;
+        }
+    }
+    None
 }
 
 /// The tag name starting at `from`: up to a space, `/` or `>`, as the
@@ -278,9 +402,16 @@ mod tests {
             strip_raw_text("<a href=\"\"=\">'<style>z</style>"),
             "<a href=\"\"=\">'<style></style>"
         );
-        // Inside SVG a style is markup: nothing is cut there.
+        // SVG content goes whole when it is SVG all through; with a tag
+        // that takes the parser back to HTML, nothing is cut there.
+        assert_eq!(
+            strip_raw_text(
+                "<svg viewBox='0 0 9 9'><style>.a{}</style><path d='M0'/></svg><p>x</p>"
+            ),
+            "<svg viewBox='0 0 9 9'></svg><p>x</p>"
+        );
         assert!(matches!(
-            strip_raw_text("<svg><style>.a{}</style></svg>"),
+            strip_raw_text("<svg><style>.a{}</style><p>out</p></svg>"),
             Cow::Borrowed(_)
         ));
     }
