@@ -37,11 +37,6 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
     // Byte ranges to cut, in order.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    // Open `<svg>` and `<math>` elements. Inside them a `<style>` or
-    // `<script>` is no raw text but markup, and an HTML tag can close them
-    // early; the scan does not follow those rules, so it cuts nothing there
-    // and gives up on an element whose reading would depend on them.
-    let mut foreign = 0usize;
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
@@ -51,12 +46,17 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
         let rest = &b[start + 1..];
         match next {
             b'!' if rest.starts_with(b"!--") => {
-                // A comment ends at the first `-->` (`<!-->` included).
-                i = memchr::memmem::find(&b[start + 2..], b"-->")
-                    .map_or(b.len(), |e| start + 2 + e + 3);
-            }
-            b'!' if foreign > 0 && rest.starts_with(b"![CDATA[") => {
-                i = memchr::memmem::find(&b[start..], b"]]>").map_or(b.len(), |e| start + e + 3);
+                // Comments go too, all but their markers: the tree keeps
+                // its comment nodes, empty, and the reader skips them.
+                match comment_end(b, start + 2) {
+                    Some((close, end)) => {
+                        if close > start + 4 {
+                            cuts.push((start + 4, close));
+                        }
+                        i = end;
+                    }
+                    None => i = b.len(),
+                }
             }
             b'!' | b'?' => {
                 // Doctype or bogus comment: up to the next `>`.
@@ -69,9 +69,6 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
             }
             b'/' => {
                 let name = tag_name(b, start + 2);
-                if is_foreign_root(name) {
-                    foreign = foreign.saturating_sub(1);
-                }
                 i = tag_end(b, start + 2 + name.len());
             }
             c if c.is_ascii_alphabetic() => {
@@ -86,19 +83,25 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                     if b[..end].ends_with(b"/>") {
                         continue;
                     }
-                    if foreign == 0
-                        && name.eq_ignore_ascii_case(b"svg")
-                        && let Some(close) = svg_content_end(b, end)
+                    // Inside `<svg>` and `<math>` a `<style>` is markup, not
+                    // raw text, and an HTML tag can end them early. SVG
+                    // that is SVG all through (icons, charts) goes whole:
+                    // the reader skips it. Otherwise the scan stops here
+                    // and the rest of the page is left as it is.
+                    match name
+                        .eq_ignore_ascii_case(b"svg")
+                        .then(|| svg_content_end(b, end))
+                        .flatten()
                     {
-                        // Icons and charts: markup the reader skips whole.
-                        if close > end {
-                            cuts.push((end, close));
+                        Some(close) => {
+                            if close > end {
+                                cuts.push((end, close));
+                            }
+                            i = close;
+                            continue;
                         }
-                        i = close;
-                    } else {
-                        foreign += 1;
+                        None => break,
                     }
-                    continue;
                 }
                 let stripped = STRIPPED.iter().any(|s| name.eq_ignore_ascii_case(s));
                 if !stripped && !KEPT_RAW.iter().any(|s| name.eq_ignore_ascii_case(s)) {
@@ -106,15 +109,6 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                 }
                 let close = find_end_tag(b, end, name).unwrap_or(b.len());
                 let content = &b[end.min(close)..close];
-                if foreign > 0 {
-                    // Markup here, raw text in HTML: the same tokens only
-                    // when there is no tag inside.
-                    if memchr::memchr(b'<', content).is_some() {
-                        return Cow::Borrowed(text);
-                    }
-                    i = close;
-                    continue;
-                }
                 let is_script = name.eq_ignore_ascii_case(b"script");
                 if is_script && memchr::memmem::find(content, b"<!--").is_some() {
                     return Cow::Borrowed(text);
@@ -149,9 +143,9 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
 
 /// HTML start tags that end SVG content when they appear inside it (the
 /// HTML standard's "breakout" list; `font` counts only with some
-/// attributes, taken here always), and the SVG elements whose content is
-/// parsed as HTML.
-const LEAVES_SVG: [&[u8]; 49] = [
+/// attributes, taken here always), and an SVG element whose content is
+/// parsed as HTML (`title` and `desc` are handled apart).
+const LEAVES_SVG: [&[u8]; 47] = [
     b"b",
     b"big",
     b"blockquote",
@@ -198,8 +192,6 @@ const LEAVES_SVG: [&[u8]; 49] = [
     b"var",
     b"font",
     b"foreignobject",
-    b"desc",
-    b"title",
     b"math",
 ];
 
@@ -219,7 +211,7 @@ fn svg_content_end(b: &[u8], from: usize) -> Option<usize> {
         let rest = &b[start + 1..];
         match rest.first() {
             Some(b'!') if rest.starts_with(b"!--") => {
-                i = memchr::memmem::find(&b[start + 2..], b"-->").map(|e| start + 2 + e + 3)?;
+                i = comment_end(b, start + 2)?.1;
             }
             Some(b'!') if rest.starts_with(b"![CDATA[") => {
                 i = memchr::memmem::find(&b[start..], b"]]>").map(|e| start + e + 3)?;
@@ -241,10 +233,21 @@ fn svg_content_end(b: &[u8], from: usize) -> Option<usize> {
             }
             Some(c) if c.is_ascii_alphabetic() => {
                 let name = tag_name(b, start + 1);
+                let end = tag_end(b, start + 1 + name.len());
+                if name.eq_ignore_ascii_case(b"title") || name.eq_ignore_ascii_case(b"desc") {
+                    // An icon's label: its content would be read as HTML,
+                    // which plain text is too.
+                    let close = find_end_tag(b, end, name)?;
+                    if memchr::memchr(b'<', &b[end..close]).is_some() {
+                        return None;
+                    }
+                    open.push(name);
+                    i = close;
+                    continue;
+                }
                 if LEAVES_SVG.iter().any(|t| name.eq_ignore_ascii_case(t)) {
                     return None;
                 }
-                let end = tag_end(b, start + 1 + name.len());
                 if !b[..end].ends_with(b"/>") {
                     open.push(name);
                 }
@@ -254,6 +257,22 @@ fn svg_content_end(b: &[u8], from: usize) -> Option<usize> {
         }
         if i >= b.len() {
             return None;
+        }
+    }
+    None
+}
+
+/// Where a comment whose `<!` ends at `from` closes: the start of its
+/// `-->` or `--!>` and the end of it, read as the tokenizer does (`<!-->`
+/// and `<!--->` close at once). `None` when the page ends first.
+fn comment_end(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while let Some(off) = memchr::memmem::find(&b[i..], b"--") {
+        let at = i + off;
+        match b.get(at + 2) {
+            Some(b'>') => return Some((at, at + 3)),
+            Some(b'!') if b.get(at + 3) == Some(&b'>') => return Some((at, at + 4)),
+            _ => i = at + 1,
         }
     }
     None
@@ -384,7 +403,7 @@ mod tests {
                     <a href = 'x>'>link</a><style>s</style>";
         assert_eq!(
             strip_raw_text(page),
-            "<div title=\"a > <script>\">keep</div><!-- <style> --><p>also</p>\
+            "<div title=\"a > <script>\">keep</div><!----><p>also</p>\
              <a href = 'x>'>link</a><style></style>"
         );
     }
@@ -473,6 +492,9 @@ mod tests {
             "<!--",
             "-->",
             "<!-->",
+            "--!>",
+            "<!--->",
+            "-",
             "<!doctype html>",
             "<textarea>",
             "</textarea>",
@@ -480,6 +502,17 @@ mod tests {
             "</title>",
             "<svg>",
             "</svg>",
+            "<svg/>",
+            "<math>",
+            "<path d='M0 0'/>",
+            "<g>",
+            "</g>",
+            "<foreignObject>",
+            "<title>x</title>",
+            "<desc>a<b>b</b></desc>",
+            " x=",
+            "/=",
+            "</>",
             "<![CDATA[",
             "]]>",
             "<xmp>",
