@@ -320,6 +320,9 @@ fn is_teaser(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> bool {
     false
 }
 
+/// Fewest prose lines in a second zone of the article.
+const MIN_SECOND_ZONE_PARAGRAPHS: usize = 2;
+
 /// Fewest lines, recognised as chrome by a rule and in a row (blank lines
 /// aside), that the body zone of a dump does not run across.
 const MIN_BARRIER_LINES: usize = 12;
@@ -509,6 +512,13 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
             let offset = offset / std::mem::size_of::<f32>();
             if let Some((a, b, score)) = best_run(segment)
                 && score >= main_score * config.secondary_zone_share
+                // One paragraph on its own far from the article is a
+                // disclaimer or an "about us" box, not the article's
+                // second half.
+                && (offset + a..=offset + b)
+                    .filter(|&k| is_prose(&decisions[k]))
+                    .count()
+                    >= MIN_SECOND_ZONE_PARAGRAPHS
             {
                 in_zone[offset + a..=offset + b]
                     .iter_mut()
@@ -1365,6 +1375,35 @@ mod tests {
         for (n, label, reason) in &lines[8..] {
             assert_ne!(*label, Label::Body, "line {n}: {reason}");
         }
+    }
+
+    #[test]
+    fn one_long_paragraph_far_below_is_no_second_zone() {
+        let chrome = [
+            "Facebook",
+            "Twitter",
+            "LinkedIn",
+            "WhatsApp",
+            "Telegram",
+            "Pinterest",
+            "Reddit",
+            "Email",
+            "Print",
+            "© 2024 Example News. All rights reserved.",
+            "Privacy Policy",
+            "Terms of Use",
+            "Cookie settings",
+        ];
+        let disclaimer = "Market data on this site is provided by an outside vendor and is shown with a delay of at least fifteen minutes for all the exchanges, while the quotes of mutual funds are updated once a day after the markets close, and no figure here is advice to buy or to sell any of the securities that the pages of this site may mention.";
+        let dump = format!(
+            "{}\n\n{}\n\n{disclaimer}",
+            PARAGRAPHS.join("\n\n"),
+            chrome.join("\n"),
+        );
+        let lines = labels(&dump);
+        assert_eq!(lines[0].1, Label::Body, "{lines:?}");
+        let last = lines.last().unwrap();
+        assert_ne!(last.1, Label::Body, "{lines:?}");
     }
 
     #[test]
