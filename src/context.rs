@@ -320,7 +320,7 @@ fn is_teaser(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> bool {
     false
 }
 
-/// Fewest prose lines in a second zone of the article.
+/// Fewest prose lines in a second zone of a dump's article.
 const MIN_SECOND_ZONE_PARAGRAPHS: usize = 2;
 
 /// Fewest lines, recognised as chrome by a rule and in a row (blank lines
@@ -512,13 +512,15 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
             let offset = offset / std::mem::size_of::<f32>();
             if let Some((a, b, score)) = best_run(segment)
                 && score >= main_score * config.secondary_zone_share
-                // One paragraph on its own far from the article is a
-                // disclaimer or an "about us" box, not the article's
-                // second half.
-                && (offset + a..=offset + b)
-                    .filter(|&k| is_prose(&decisions[k]))
-                    .count()
-                    >= MIN_SECOND_ZONE_PARAGRAPHS
+                // In a dump, one paragraph on its own far from the article
+                // is a disclaimer or an "about us" box, not the article's
+                // second half. (A page's second zone is another block
+                // element: cards of one paragraph each can be the article.)
+                && (container.is_some()
+                    || (offset + a..=offset + b)
+                        .filter(|&k| is_prose(&decisions[k]))
+                        .count()
+                        >= MIN_SECOND_ZONE_PARAGRAPHS)
             {
                 in_zone[offset + a..=offset + b]
                     .iter_mut()
@@ -1340,25 +1342,26 @@ mod tests {
         "The mayor said that she understood the worries but that the city had to balance its books after two years in which costs rose faster than income.",
     ];
 
+    /// Thirteen lines the rules are sure of (share buttons, legal links),
+    /// each a small penalty: together less than a paragraph of prose weighs.
+    const FOOTER_CHROME: [&str; 13] = [
+        "Facebook",
+        "Twitter",
+        "LinkedIn",
+        "WhatsApp",
+        "Telegram",
+        "Pinterest",
+        "Reddit",
+        "Email",
+        "Print",
+        "© 2024 Example News. All rights reserved.",
+        "Privacy Policy",
+        "Terms of Use",
+        "Cookie settings",
+    ];
+
     #[test]
     fn the_zone_does_not_run_across_a_long_stretch_of_chrome() {
-        // Thirteen lines the rules are sure of, each a small penalty: less
-        // than the prose of the site's rules below them weighs.
-        let chrome = [
-            "Facebook",
-            "Twitter",
-            "LinkedIn",
-            "WhatsApp",
-            "Telegram",
-            "Pinterest",
-            "Reddit",
-            "Email",
-            "Print",
-            "© 2024 Example News. All rights reserved.",
-            "Privacy Policy",
-            "Terms of Use",
-            "Cookie settings",
-        ];
         let rules = [
             "Users of this site must respect the law and all the other readers when they write their comments under any of our articles.",
             "The editors may delete any comment that insults other users or that advertises products and services without the consent of the site.",
@@ -1366,7 +1369,7 @@ mod tests {
         let dump = format!(
             "{}\n\n{}\n\n{}",
             PARAGRAPHS.join("\n\n"),
-            chrome.join("\n"),
+            FOOTER_CHROME.join("\n"),
             rules.join("\n\n")
         );
         let lines = labels(&dump);
@@ -1379,26 +1382,11 @@ mod tests {
 
     #[test]
     fn one_long_paragraph_far_below_is_no_second_zone() {
-        let chrome = [
-            "Facebook",
-            "Twitter",
-            "LinkedIn",
-            "WhatsApp",
-            "Telegram",
-            "Pinterest",
-            "Reddit",
-            "Email",
-            "Print",
-            "© 2024 Example News. All rights reserved.",
-            "Privacy Policy",
-            "Terms of Use",
-            "Cookie settings",
-        ];
         let disclaimer = "Market data on this site is provided by an outside vendor and is shown with a delay of at least fifteen minutes for all the exchanges, while the quotes of mutual funds are updated once a day after the markets close, and no figure here is advice to buy or to sell any of the securities that the pages of this site may mention.";
         let dump = format!(
             "{}\n\n{}\n\n{disclaimer}",
             PARAGRAPHS.join("\n\n"),
-            chrome.join("\n"),
+            FOOTER_CHROME.join("\n"),
         );
         let lines = labels(&dump);
         assert_eq!(lines[0].1, Label::Body, "{lines:?}");
