@@ -330,13 +330,6 @@ fn own_output_keeps_the_body_corpus() {
     for lines in corpus_files() {
         let article = extractor().extract_text(&lines.join("\n"));
         let again = extractor().extract_text(&article.body.join("\n"));
-        let cut_as_teaser = |paragraph: &str| {
-            again.lines.as_ref().is_some_and(|lines| {
-                lines
-                    .iter()
-                    .any(|l| l.text == paragraph && l.reason.contains("teaser cards"))
-            })
-        };
         assert_eq!(again.body, article.body, "{}", lines[0]);
     }
 }
