@@ -16,6 +16,7 @@
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
+use super::raw_text::{comment_end, find_end_tag};
 use crate::hash::FxHashMap;
 use crate::line::{DomHints, Line, Zones};
 use crate::metadata::PageMeta;
@@ -945,7 +946,7 @@ fn scan_tags(text: &str, mut f: impl FnMut(&Tag) -> bool) {
         let start = i + off;
         let rest = &b[start + 1..];
         if rest.starts_with(b"!--") {
-            i = find(&b[start..], b"-->").map_or(b.len(), |e| start + e + 3);
+            i = comment_end(b, start + 2).map_or(b.len(), |(_, end)| end);
             continue;
         }
         let end = memchr::memchr(b'>', rest).map_or(b.len(), |e| start + 1 + e + 1);
@@ -988,20 +989,6 @@ fn scan_tags(text: &str, mut f: impl FnMut(&Tag) -> bool) {
 
 /// Longest tag name [`scan_tags`] needs to tell apart.
 const MAX_TAG_NAME: usize = 16;
-
-/// Where `</name` (any case) starts at or after `from`.
-fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut i = from;
-    while let Some(off) = memchr::memmem::find(&b[i..], b"</") {
-        let at = i + off;
-        let after = &b[at + 2..];
-        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
-            return Some(at);
-        }
-        i = at + 2;
-    }
-    None
-}
 
 /// True when the scan finds nesting deeper than [`MAX_NESTING`].
 fn needs_flattening(text: &str) -> bool {

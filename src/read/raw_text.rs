@@ -265,7 +265,7 @@ fn svg_content_end(b: &[u8], from: usize) -> Option<usize> {
 /// Where a comment whose `<!` ends at `from` closes: the start of its
 /// `-->` or `--!>` and the end of it, read as the tokenizer does (`<!-->`
 /// and `<!--->` close at once). `None` when the page ends first.
-fn comment_end(b: &[u8], from: usize) -> Option<(usize, usize)> {
+pub(super) fn comment_end(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     while let Some(off) = memchr::memmem::find(&b[i..], b"--") {
         let at = i + off;
@@ -344,7 +344,7 @@ fn tag_end(b: &[u8], from: usize) -> usize {
 
 /// Where the first `</name` (any case) followed by a space, `/` or `>`
 /// starts at or after `from`: the end of a raw text element's contents.
-fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+pub(super) fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
     while let Some(off) = memchr::memmem::find(&b[i..], b"</") {
         let at = i + off;
