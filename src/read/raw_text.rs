@@ -11,7 +11,8 @@
 //!
 //! JSON-LD scripts keep their text: the metadata reads it. A script whose
 //! text holds `<!--` may be "escaped" in the tokenizer's sense, where
-//! `</script>` does not always end it, so such a page is left whole.
+//! `</script>` does not always end it, so the scan stops there and the rest
+//! of the page is left as it is.
 
 use std::borrow::Cow;
 
@@ -111,7 +112,9 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                 let content = &b[end.min(close)..close];
                 let is_script = name.eq_ignore_ascii_case(b"script");
                 if is_script && memchr::memmem::find(content, b"<!--").is_some() {
-                    return Cow::Borrowed(text);
+                    // Possibly "escaped": where it ends is the tokenizer's
+                    // call, so the scan stops here, as after unsure SVG.
+                    break;
                 }
                 let json_ld = is_script && contains_ignore_case(&b[start..end], b"ld+json");
                 if stripped && !json_ld && !content.is_empty() {
