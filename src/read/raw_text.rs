@@ -1,18 +1,21 @@
-//! Empties the raw text of scripts, styles and `noscript` before parsing.
+//! Empties the raw text of scripts, styles and `noscript`, and drops the
+//! attributes nobody reads, before parsing.
 //!
 //! On the benchmark pages more than half of the bytes are inline
-//! JavaScript and CSS. html5ever would tokenize every one of them and the
-//! tree would hold them as text nodes, only for the walk to skip them. A
-//! light scan that finds those elements the way the HTML tokenizer does
-//! (start tags read with their quoted attribute values, comments skipped,
-//! raw text ending at the first `</name` followed by a space, `/` or `>`)
-//! can cut their contents out first; the parsed tree is then the same
-//! minus text the reader never looks at.
+//! JavaScript and CSS, and a third of the rest is start tags, mostly
+//! links, image sources and data attributes. html5ever would tokenize
+//! every one of them (attribute names a character at a time) and the tree
+//! would hold them, only for the walk to skip them. A light scan that
+//! reads the page the way the HTML tokenizer does (start tags read with
+//! their quoted attribute values, comments skipped, raw text ending at the
+//! first `</name` followed by a space, `/` or `>`) can cut them out first;
+//! the parsed tree is then the same minus what the reader never looks at.
 //!
 //! JSON-LD scripts keep their text: the metadata reads it. A script whose
 //! text holds `<!--` may be "escaped" in the tokenizer's sense, where
 //! `</script>` does not always end it, so the scan stops there and the rest
-//! of the page is left as it is.
+//! of the page is left as it is; so it does at `<math>` and at SVG that
+//! holds HTML.
 
 use std::borrow::Cow;
 
@@ -32,12 +35,14 @@ const KEPT_RAW: [&[u8]; 6] = [
 ];
 
 /// The page with the raw text of its scripts (JSON-LD aside), styles and
-/// `noscript` elements removed, or the page itself when there is nothing
-/// to remove or the scan cannot be sure of the tokenizer's reading.
+/// `noscript` elements removed, and the attributes of HTML start tags that
+/// nothing reads (see [`is_read`]) dropped, as far as the scan can be sure
+/// of the tokenizer's reading; the page itself when there is nothing to
+/// change.
 pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
-    // Byte ranges to cut, in order.
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    // Changes to make, in page order.
+    let mut edits: Vec<Edit> = Vec::new();
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
@@ -52,7 +57,7 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                 match comment_end(b, start + 2) {
                     Some((close, end)) => {
                         if close > start + 4 {
-                            cuts.push((start + 4, close));
+                            edits.push(Edit::cut(start + 4, close));
                         }
                         i = end;
                     }
@@ -74,7 +79,14 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
             }
             c if c.is_ascii_alphabetic() => {
                 let name = tag_name(b, start + 1);
-                let end = tag_end(b, start + 1 + name.len());
+                let end = if is_foreign_root(name) {
+                    // Kept whole: dropping an attribute could leave a `/`
+                    // before the `>`, and a self-closing `<svg/>` holds no
+                    // content.
+                    tag_end(b, start + 1 + name.len())
+                } else {
+                    drop_unread_attributes(b, name, start + 1 + name.len(), &mut edits)
+                };
                 i = end;
                 if name.eq_ignore_ascii_case(b"plaintext") {
                     // Everything after it is text.
@@ -96,7 +108,7 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                     {
                         Some(close) => {
                             if close > end {
-                                cuts.push((end, close));
+                                edits.push(Edit::cut(end, close));
                             }
                             i = close;
                             continue;
@@ -118,7 +130,7 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                 }
                 let json_ld = is_script && contains_ignore_case(&b[start..end], b"ld+json");
                 if stripped && !json_ld && !content.is_empty() {
-                    cuts.push((end, close));
+                    edits.push(Edit::cut(end, close));
                 }
                 i = close;
             }
@@ -128,20 +140,137 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
             break;
         }
     }
-    if cuts.is_empty() {
+    if edits.is_empty() {
         return Cow::Borrowed(text);
     }
-    let removed: usize = cuts.iter().map(|(s, e)| e - s).sum();
-    let mut out = String::with_capacity(text.len() - removed);
+    let removed: usize = edits.iter().map(|e| e.end - e.start).sum();
+    let mut out = String::with_capacity(text.len() - removed + edits.len());
     let mut copied = 0;
-    for (s, e) in cuts {
-        // Cuts start after a `>` and end before a `<`: both ASCII, so on
+    for edit in edits {
+        // Edits start and end next to ASCII bytes (`<`, `>`, spaces,
+        // quotes, the ends of an attribute's name or value), so on
         // character boundaries.
-        out.push_str(&text[copied..s]);
-        copied = e;
+        out.push_str(&text[copied..edit.start]);
+        if let Some(digest) = edit.digest {
+            push_digest(&mut out, digest);
+        }
+        copied = edit.end;
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
+}
+
+/// Writes `_d="…"`, the digest in 16 hex digits. No page's own `_d` is
+/// kept (the reader does not read it), so the name stands for ours alone.
+fn push_digest(out: &mut String, digest: u64) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut attribute = *b"_d=\"0000000000000000\"";
+    for (k, slot) in attribute[4..20].iter_mut().enumerate() {
+        *slot = HEX[(digest >> (60 - 4 * k)) as usize & 15];
+    }
+    out.push_str(std::str::from_utf8(&attribute).unwrap_or_default());
+}
+
+/// One change to the page: bytes `start..end` go, and a digest attribute
+/// takes their place when there is one.
+struct Edit {
+    start: usize,
+    end: usize,
+    digest: Option<u64>,
+}
+
+impl Edit {
+    fn cut(start: usize, end: usize) -> Edit {
+        Edit {
+            start,
+            end,
+            digest: None,
+        }
+    }
+}
+
+/// Elements the tree builder keeps on its list of active formatting
+/// elements, where three alike (same name and attributes) push out the
+/// oldest: their dropped attributes leave a digest so that elements stay
+/// alike or unlike as they were.
+const FORMATTING: [&[u8]; 14] = [
+    b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s", b"small", b"strike",
+    b"strong", b"tt", b"u",
+];
+
+/// Whether attribute `name` of element `tag` is one the reader, the
+/// metadata or the tree builder reads; those are kept on every element. The reader looks at class, id, role, itemprop, hidden,
+/// aria-hidden and style everywhere; the metadata at lang, property, name,
+/// http-equiv, content, charset, rel, type and datetime; the tree builder
+/// at `type` (a hidden input in a table), `color`, `face` and `size` (a
+/// font that leaves foreign content) and the `shadowroot*` attributes of a
+/// template. `href` is read on `<link>` (the canonical URL) and `<base>`
+/// only.
+fn is_read(tag: &[u8], name: &[u8]) -> bool {
+    // Lower-cased into a stack buffer: no name longer than `aria-hidden`
+    // is read but the `shadowroot*` family.
+    const LONGEST: usize = 11;
+    if name.len() > LONGEST {
+        return name[..10].eq_ignore_ascii_case(b"shadowroot");
+    }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..name.len()];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"class" | b"id" | b"role" | b"itemprop" | b"hidden" | b"aria-hidden" | b"style"
+        | b"lang" | b"property" | b"name" | b"http-equiv" | b"content" | b"charset" | b"rel"
+        | b"type" | b"datetime" | b"color" | b"face" | b"size" => true,
+        b"href" => tag.eq_ignore_ascii_case(b"link") || tag.eq_ignore_ascii_case(b"base"),
+        _ => false,
+    }
+}
+
+/// Reads the attributes of the start tag `tag` (its name ending at
+/// `from`), adds an edit dropping each one nobody reads, and returns where
+/// the tag ends. Links, image sources and data attributes are a large part
+/// of a page's markup, and the tokenizer reads attribute names a character
+/// at a time.
+///
+/// Only the name and value go, never the spaces before them: the next
+/// attribute keeps whatever separated it from the dropped one. A digest of
+/// a formatting element's dropped attributes (names and raw values, in any
+/// order; duplicates count, and character references are not decoded, so
+/// `&amp;` and `&` differ) replaces the last one.
+fn drop_unread_attributes(b: &[u8], tag: &[u8], from: usize, edits: &mut Vec<Edit>) -> usize {
+    let first = edits.len();
+    let formatting = tag.len() <= 6 && FORMATTING.iter().any(|f| tag.eq_ignore_ascii_case(f));
+    let mut digest: u64 = 0;
+    let end = read_attributes(b, from, |a| {
+        let name = &b[a.name.0..a.name.1];
+        if is_read(tag, name) {
+            return;
+        }
+        if formatting {
+            digest = digest.wrapping_add(attribute_hash(name, &b[a.value.0..a.value.1]));
+        }
+        edits.push(Edit::cut(a.name.0, a.end));
+    });
+    if formatting && edits.len() > first {
+        if let Some(last) = edits.last_mut() {
+            last.digest = Some(digest);
+        }
+    }
+    end
+}
+
+/// FNV-1a over the lower-cased name, a separator and the value.
+fn attribute_hash(name: &[u8], value: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = name
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .chain(std::iter::once(0xff))
+        .chain(value.iter().copied());
+    for c in bytes {
+        h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// HTML start tags that end SVG content when they appear inside it (the
@@ -295,54 +424,115 @@ fn is_foreign_root(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math")
 }
 
-/// Where the tag whose attributes start at `from` ends (just past its `>`),
-/// following the tokenizer's attribute states: a quote opens a value only
-/// after an attribute name and `=`, and a `>` inside a quoted value does
-/// not end the tag.
+/// Where the tag whose attributes start at `from` ends (just past its `>`,
+/// or the end of the page when it never closes).
 fn tag_end(b: &[u8], from: usize) -> usize {
-    #[derive(Clone, Copy)]
-    enum State {
-        BeforeName,
-        Name,
-        AfterName,
-        BeforeValue,
-        Unquoted,
-    }
+    read_attributes(b, from, |_| {})
+}
+
+/// One attribute of a start tag, as byte positions in the page.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Attribute {
+    /// Its name, from its first byte to the byte before a space, `/`, `>`
+    /// or `=`.
+    name: (usize, usize),
+    /// Its value without quotes; empty (at the name's end) when it has none.
+    value: (usize, usize),
+    /// Just past the attribute: past the closing quote of a quoted value.
+    end: usize,
+}
+
+/// Reads the attributes of a tag whose name ends at `from`, the way the
+/// tokenizer's attribute states do, calling `f` on each complete one, and
+/// returns where the tag ends (just past its `>`, or the end of the page
+/// when it never closes: the tokenizer then drops the tag).
+///
+/// Spaces and `/` separate attributes; a name takes any first byte, `=`
+/// and quotes included, and runs to a space, `/`, `>` or `=`; a value is
+/// quoted only when a quote is the first byte after `=` (and spaces), and a
+/// `>` inside quotes does not end the tag.
+fn read_attributes(b: &[u8], from: usize, mut f: impl FnMut(Attribute)) -> usize {
     let space = |c: u8| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
-    let mut state = State::BeforeName;
-    let mut i = from;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'>' {
-            return i + 1;
+    // Past the spaces at `i`, and past `/` too when `slash`.
+    let skip = |mut i: usize, slash: bool| {
+        while i < b.len() && (space(b[i]) || (slash && b[i] == b'/')) {
+            i += 1;
         }
-        state = match state {
-            // `/` outside a value only matters before a `>`.
-            State::BeforeName | State::AfterName if c == b'/' => State::BeforeName,
-            State::BeforeName | State::AfterName if space(c) => state,
-            State::BeforeName => State::Name,
-            State::Name if space(c) => State::AfterName,
-            State::Name if c == b'/' => State::BeforeName,
-            State::Name | State::AfterName if c == b'=' => State::BeforeValue,
-            State::Name => State::Name,
-            State::AfterName => State::Name,
-            State::BeforeValue if space(c) => State::BeforeValue,
-            State::BeforeValue if c == b'"' || c == b'\'' => {
-                match memchr::memchr(c, &b[i + 1..]) {
-                    Some(e) => i += 1 + e,
-                    None => return b.len(),
-                }
-                // After a quoted value comes a new attribute, whatever
-                // the next character is.
-                State::BeforeName
-            }
-            State::BeforeValue => State::Unquoted,
-            State::Unquoted if space(c) => State::BeforeName,
-            State::Unquoted => State::Unquoted,
-        };
+        i
+    };
+    let mut i = from;
+    loop {
+        // Before a name: spaces and `/` (which marks the tag self-closing
+        // only when a `>` follows it at once).
+        i = skip(i, true);
+        match b.get(i) {
+            None => return b.len(),
+            Some(b'>') => return i + 1,
+            Some(_) => {}
+        }
+        let name_start = i;
         i += 1;
+        while i < b.len()
+            && !matches!(
+                b[i],
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>' | b'='
+            )
+        {
+            i += 1;
+        }
+        let name = (name_start, i);
+        let after_name = skip(i, false);
+        if b.get(after_name) != Some(&b'=') {
+            // No value: the spaces after the name separate it from what
+            // follows.
+            f(Attribute {
+                name,
+                value: (i, i),
+                end: i,
+            });
+            continue;
+        }
+        let value_start = skip(after_name + 1, false);
+        match b.get(value_start) {
+            None => return b.len(),
+            Some(b'>') => {
+                // `name=>`: an empty value, and the tag ends.
+                f(Attribute {
+                    name,
+                    value: (value_start, value_start),
+                    end: value_start,
+                });
+                return value_start + 1;
+            }
+            Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &b[value_start + 1..]) {
+                Some(len) => {
+                    let close = value_start + 1 + len;
+                    f(Attribute {
+                        name,
+                        value: (value_start + 1, close),
+                        end: close + 1,
+                    });
+                    i = close + 1;
+                }
+                None => return b.len(),
+            },
+            Some(_) => {
+                let mut end = value_start;
+                while end < b.len() && !space(b[end]) && b[end] != b'>' {
+                    end += 1;
+                }
+                if end == b.len() {
+                    return b.len();
+                }
+                f(Attribute {
+                    name,
+                    value: (value_start, end),
+                    end,
+                });
+                i = end;
+            }
+        }
     }
-    b.len()
 }
 
 /// Where the first `</name` (any case) followed by a space, `/` or `>`
@@ -402,12 +592,12 @@ mod tests {
 
     #[test]
     fn quoted_attributes_and_comments_hide_tags() {
-        let page = "<div title=\"a > <script>\">keep</div><!-- <style> --><p>also</p>\
-                    <a href = 'x>'>link</a><style>s</style>";
+        let page = "<div class=\"a > <script>\">keep</div><!-- <style> --><p>also</p>\
+                    <a rel = 'x>'>link</a><style>s</style>";
         assert_eq!(
             strip_raw_text(page),
-            "<div title=\"a > <script>\">keep</div><!----><p>also</p>\
-             <a href = 'x>'>link</a><style></style>"
+            "<div class=\"a > <script>\">keep</div><!----><p>also</p>\
+             <a rel = 'x>'>link</a><style></style>"
         );
     }
 
@@ -421,8 +611,8 @@ mod tests {
         // A quote after a quoted value is part of a new attribute's name:
         // the `>` after it ends the tag, and the style is real.
         assert_eq!(
-            strip_raw_text("<a href=\"\"=\">'<style>z</style>"),
-            "<a href=\"\"=\">'<style></style>"
+            strip_raw_text("<p rel=\"\"=\">'<style>z</style>"),
+            "<p rel=\"\">'<style></style>"
         );
         // SVG content goes whole when it is SVG all through; with a tag
         // that takes the parser back to HTML, nothing is cut there.
@@ -436,6 +626,75 @@ mod tests {
             strip_raw_text("<svg><style>.a{}</style><p>out</p></svg>"),
             Cow::Borrowed(_)
         ));
+    }
+
+    fn attributes(tag: &str) -> Vec<(String, String)> {
+        let b = tag.as_bytes();
+        let mut found = Vec::new();
+        let end = read_attributes(b, tag_name(b, 1).len() + 1, |a| {
+            found.push((
+                tag[a.name.0..a.name.1].to_string(),
+                tag[a.value.0..a.value.1].to_string(),
+            ))
+        });
+        assert_eq!(end, tag.len(), "{tag}");
+        found
+    }
+
+    #[test]
+    fn attributes_are_read_as_the_tokenizer_reads_them() {
+        let pairs = |v: &[(&str, &str)]| {
+            v.iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            attributes("<a href = 'x>' b=c/d hidden e=>"),
+            pairs(&[("href", "x>"), ("b", "c/d"), ("hidden", ""), ("e", "")])
+        );
+        // A quote opens a value only right after `=`; elsewhere it is part
+        // of a name, and so is a leading `=`.
+        assert_eq!(
+            attributes("<p a\"b=\"c\"=d/'e'>"),
+            pairs(&[("a\"b", "c"), ("=d", ""), ("'e'", "")])
+        );
+        assert_eq!(attributes("<br/>"), pairs(&[]));
+    }
+
+    #[test]
+    fn unread_attributes_are_dropped_and_separators_kept() {
+        assert_eq!(
+            strip_raw_text(
+                "<div data-id=\"7\" class=\"story\" onclick='go()'><img src=a.jpg srcset=\"a 1x\" alt=x>\
+                 <link rel=canonical href=\"https://e.x/a\"><p STYLE=\"display:none\"ID=p>t</p></div>"
+            ),
+            "<div  class=\"story\" ><img   >\
+             <link rel=canonical href=\"https://e.x/a\"><p STYLE=\"display:none\"ID=p>t</p></div>"
+        );
+        // With nothing between a dropped value and the next name, the name
+        // keeps its place after the tag name's own space.
+        assert_eq!(strip_raw_text("<p data-x=\"1\"class=a>"), "<p class=a>");
+        // SVG and MathML start tags keep theirs.
+        assert!(matches!(
+            strip_raw_text("<svg viewBox='0 0 1 1'/><math display=block>"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn formatting_elements_keep_a_digest_of_what_they_lose() {
+        let page = "<a href=/x target=_blank class=k>1</a><a target='_blank' href=\"/x\" class=k>2</a>\
+                    <a href=/y class=k>3</a><b>4</b>";
+        let stripped = strip_raw_text(page);
+        let digests: Vec<&str> = stripped
+            .match_indices("_d=\"")
+            .map(|(at, _)| &stripped[at + 4..at + 20])
+            .collect();
+        assert_eq!(digests.len(), 3, "{stripped}");
+        // Same attributes in another order and quoting: same digest.
+        assert_eq!(digests[0], digests[1]);
+        assert_ne!(digests[0], digests[2]);
+        assert!(stripped.ends_with("<b>4</b>"));
     }
 
     #[test]
@@ -528,6 +787,31 @@ mod tests {
             "<body>",
             "<li>",
             "<table><tr><td>",
+            " href=\"/a\"",
+            " data-x=1",
+            " class=\"menu\"",
+            " style='display:none'",
+            " hidden",
+            " src=x.png/",
+            "<b data-k=1>",
+            "<b data-k=2>",
+            "<a href=1>",
+            "<i title=t>",
+            "</b>",
+            "<font color=red>",
+            "<input type=hidden>",
+            "<div id=x data-y='>'",
+            "<nav role=navigation>",
+            "<p ",
+            "<html lang=fr>",
+            "<meta property=og:title content=T>",
+            "<link rel=canonical href=/c>",
+            "<time datetime=2020-01-02>",
+            "<template shadowrootmode=open>",
+            "</template>",
+            "<img alt=Photo>",
+            "<figure>",
+            "<figcaption>",
         ])
     }
 
