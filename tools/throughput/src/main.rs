@@ -50,6 +50,10 @@ impl Kind {
 enum Engine {
     Dechrome,
     DomSmoothie,
+    /// html5ever's parse alone (through scraper, as dechrome calls it) of
+    /// the whole page: a floor for any extractor built on html5ever. Only
+    /// when asked for with `--engine html5ever`.
+    Html5ever,
 }
 
 impl Engine {
@@ -57,6 +61,7 @@ impl Engine {
         match self {
             Engine::Dechrome => "dechrome",
             Engine::DomSmoothie => "dom_smoothie",
+            Engine::Html5ever => "html5ever",
         }
     }
 
@@ -64,11 +69,12 @@ impl Engine {
         match s {
             "dechrome" => Some(Engine::Dechrome),
             "dom_smoothie" | "dom-smoothie" => Some(Engine::DomSmoothie),
+            "html5ever" => Some(Engine::Html5ever),
             _ => None,
         }
     }
 
-    /// dom_smoothie reads HTML only.
+    /// dom_smoothie and html5ever read HTML only.
     fn reads(self, kind: Kind) -> bool {
         self == Engine::Dechrome || kind == Kind::Html
     }
@@ -83,7 +89,7 @@ struct Options {
 }
 
 const USAGE: &str = "usage: throughput [--rounds N] [--html PATH]... [--text PATH]... \
-[--engine dechrome|dom_smoothie]...\n\
+[--engine dechrome|dom_smoothie|html5ever]...\n\
        throughput --make-big DIR [--html PATH]... [--text PATH]...\n\
 PATH: a file or a folder of .html/.htm (--html) or .txt (--text) files.\n\
 Defaults: --rounds 5, the scrapinghub html/ and text/ folders, both engines.\n\
@@ -205,6 +211,17 @@ fn run_dom_smoothie(files: &[Vec<u8>]) -> Tally {
             }
             Err(_) => tally.failures += 1,
         }
+    }
+    tally
+}
+
+fn run_html5ever(files: &[Vec<u8>]) -> Tally {
+    let mut tally = Tally::default();
+    for bytes in files {
+        let html = String::from_utf8_lossy(black_box(bytes));
+        let tree = scraper::Html::parse_document(html.as_ref());
+        tally.output_bytes += tree.tree.values().count();
+        black_box(&tree);
     }
     tally
 }
@@ -367,6 +384,7 @@ fn main() -> ExitCode {
         let pass = |engine| match engine {
             Engine::Dechrome => run_dechrome(&extractor, files),
             Engine::DomSmoothie => run_dom_smoothie(files),
+            Engine::Html5ever => run_html5ever(files),
         };
         let failures: Vec<usize> = engines.iter().map(|&e| pass(e).failures).collect();
         // Rounds alternate the engines, so a noisy neighbour slows both
