@@ -79,13 +79,17 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
             }
             c if c.is_ascii_alphabetic() => {
                 let name = tag_name(b, start + 1);
+                let after_name = start + 1 + name.len();
                 let end = if is_foreign_root(name) {
                     // Kept whole: dropping an attribute could leave a `/`
                     // before the `>`, and a self-closing `<svg/>` holds no
                     // content.
-                    tag_end(b, start + 1 + name.len())
+                    tag_end(b, after_name)
+                } else if let Some(end) = unread_link_end(b, name, start, after_name) {
+                    edits.push(Edit::cut(start, end));
+                    end
                 } else {
-                    drop_unread_attributes(b, name, start + 1 + name.len(), &mut edits)
+                    drop_unread_attributes(b, name, after_name, &mut edits)
                 };
                 i = end;
                 if name.eq_ignore_ascii_case(b"plaintext") {
@@ -257,6 +261,41 @@ fn drop_unread_attributes(b: &[u8], tag: &[u8], from: usize, edits: &mut Vec<Edi
         }
     }
     end
+}
+
+/// Where the start tag at `start` ends when it is a `<link>` that can go
+/// whole: stylesheets, icons, preloads. A link is read only for the
+/// canonical URL, and a void element in the head (or taken there from the
+/// body) shapes nothing else, provided that the text on its two sides
+/// cannot join: it must follow a tag or a space (else `<` + `text` makes a
+/// tag, `&amp` + `;` a character reference), and not come before a line
+/// break (a `<pre>` drops a line break that follows it at once).
+fn unread_link_end(b: &[u8], name: &[u8], start: usize, after_name: usize) -> Option<usize> {
+    if !name.eq_ignore_ascii_case(b"link")
+        || (start > 0 && !matches!(b[start - 1], b'>' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' '))
+        || may_be_canonical(b, after_name)
+    {
+        return None;
+    }
+    let end = tag_end(b, after_name);
+    (!matches!(b.get(end), Some(b'\n' | b'\r'))).then_some(end)
+}
+
+/// Whether the `<link>` whose name ends at `from` may name the canonical
+/// URL: its first `rel` holds the word `canonical` in any case, or a
+/// character reference that might spell it.
+fn may_be_canonical(b: &[u8], from: usize) -> bool {
+    let mut rel: Option<&[u8]> = None;
+    read_attributes(b, from, |a| {
+        if rel.is_none() && b[a.name.0..a.name.1].eq_ignore_ascii_case(b"rel") {
+            rel = Some(&b[a.value.0..a.value.1]);
+        }
+    });
+    rel.is_some_and(|r| {
+        r.contains(&b'&')
+            || r.split(|c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' '))
+                .any(|w| w.eq_ignore_ascii_case(b"canonical"))
+    })
 }
 
 /// FNV-1a over the lower-cased name, a separator and the value.
@@ -671,6 +710,17 @@ mod tests {
             "<div  class=\"story\" ><img   >\
              <link rel=canonical href=\"https://e.x/a\"><p STYLE=\"display:none\"ID=p>t</p></div>"
         );
+        // Links go whole but for the canonical one.
+        assert_eq!(
+            strip_raw_text(
+                "<head><link rel=stylesheet href=a.css><LINK REL=\"Canonical\" href=/c id=x>\
+                 <link href=b rel='preload canonical'><link rel=&#99;anonical href=/d></head>\
+                 <p>&amp<link rel=icon>;<<link rel=icon>p<pre><link rel=icon>\nx</pre>"
+            ),
+            "<head><LINK REL=\"Canonical\" href=/c id=x>\
+             <link href=b rel='preload canonical'><link rel=&#99;anonical href=/d></head>\
+             <p>&amp<link rel=icon>;<<link rel=icon>p<pre><link rel=icon>\nx</pre>"
+        );
         // With nothing between a dropped value and the next name, the name
         // keeps its place after the tag name's own space.
         assert_eq!(strip_raw_text("<p data-x=\"1\"class=a>"), "<p class=a>");
@@ -806,6 +856,13 @@ mod tests {
             "<html lang=fr>",
             "<meta property=og:title content=T>",
             "<link rel=canonical href=/c>",
+            "<link rel=icon href=/i>",
+            "<link>",
+            "&amp",
+            ";",
+            "<pre>",
+            "</pre>",
+            "\n",
             "<time datetime=2020-01-02>",
             "<template shadowrootmode=open>",
             "</template>",
