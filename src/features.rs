@@ -1,7 +1,5 @@
 //! Measurements of one line, taken once and read by every classifier.
 
-use std::sync::OnceLock;
-
 use crate::hash::FxHashSet;
 use crate::lexicon::{lowercase, push_lowercase};
 
@@ -239,28 +237,20 @@ fn has_url(text: &str) -> bool {
 }
 
 /// Code points below this have their `is_alphabetic` and `is_numeric`
-/// answers in [`char_table`]: Latin, Greek, Cyrillic, Armenian, Hebrew,
+/// answers in [`CHAR_TABLE`]: Latin, Greek, Cyrillic, Armenian, Hebrew,
 /// Arabic, the Indic scripts, Thai, Georgian, Hangul Jamo, Vietnamese.
+/// `build.rs` writes the table up to the same bound.
 const TABLE_END: u32 = 0x3000;
 
-/// Bit sets of the alphabetic and the numeric code points below
-/// [`TABLE_END`], filled from `char::is_alphabetic` and `char::is_numeric`
-/// on first use, so the answers are the standard library's.
+// Bit sets of the alphabetic and the numeric code points below
+// `TABLE_END`, written by `build.rs` from `char::is_alphabetic` and
+// `char::is_numeric`, so the answers are the standard library's.
+include!(concat!(env!("OUT_DIR"), "/char_table.rs"));
+
+/// The table `build.rs` wrote.
+#[inline]
 fn char_table() -> &'static [[u64; TABLE_END as usize / 64]; 2] {
-    static TABLE: OnceLock<[[u64; TABLE_END as usize / 64]; 2]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = [[0u64; TABLE_END as usize / 64]; 2];
-        for c in (0..TABLE_END).filter_map(char::from_u32) {
-            let (word, bit) = (c as usize / 64, c as u32 % 64);
-            if c.is_alphabetic() {
-                table[0][word] |= 1 << bit;
-            }
-            if c.is_numeric() {
-                table[1][word] |= 1 << bit;
-            }
-        }
-        table
-    })
+    &CHAR_TABLE
 }
 
 /// `c.is_alphabetic()`, from the table when `c` is in it.
