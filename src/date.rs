@@ -17,23 +17,42 @@ pub struct FoundDate {
     pub end: usize,
 }
 
-struct Patterns {
+/// The patterns of dates written in numbers only.
+struct NumericPatterns {
     iso: Regex,
     numeric: Regex,
-    cjk: Regex,
+}
+
+/// The patterns of dates with a month name.
+struct MonthPatterns {
     day_month_year: Regex,
     month_day_year: Regex,
     year_month_day: Regex,
-    time: Regex,
 }
 
-fn patterns() -> &'static Patterns {
-    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
-    PATTERNS.get_or_init(|| Patterns {
+// Each group of patterns is compiled on first use: compiling one costs two
+// to five million instructions, and many runs never meet a CJK year sign
+// or a line that may name a month.
+
+fn numeric_patterns() -> &'static NumericPatterns {
+    static PATTERNS: OnceLock<NumericPatterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| NumericPatterns {
         iso: Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)").unwrap(),
         // No \b in front: dumps glue dates to words ("Tế21/01/2024").
         numeric: Regex::new(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b").unwrap(),
-        cjk: Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?").unwrap(),
+    })
+}
+
+fn cjk_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?").unwrap()
+    })
+}
+
+fn month_patterns() -> &'static MonthPatterns {
+    static PATTERNS: OnceLock<MonthPatterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| MonthPatterns {
         day_month_year: Regex::new(
             r"\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?([\p{L}\p{M}]+\.?)\s+(?:de\s+)?(\d{4})\b",
         )
@@ -42,7 +61,13 @@ fn patterns() -> &'static Patterns {
             .unwrap(),
         // "2024. április 14." (Hungarian order).
         year_month_day: Regex::new(r"\b(\d{4})\.?\s+([\p{L}\p{M}]+\.?)\s+(\d{1,2})\b").unwrap(),
-        time: Regex::new(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?").unwrap(),
+    })
+}
+
+fn time_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?").unwrap()
     })
 }
 
@@ -64,8 +89,7 @@ pub fn find_date(text: &str, month_first: bool) -> Option<FoundDate> {
     if !has_year_digits(text) {
         return None;
     }
-    let p = patterns();
-    let lexicon = Lexicon::get();
+    let p = numeric_patterns();
     let found = |m: regex::Match, ymd: Option<String>| {
         ymd.map(|ymd| FoundDate {
             ymd,
@@ -110,13 +134,32 @@ pub fn find_date(text: &str, month_first: bool) -> Option<FoundDate> {
     }
     // The CJK form needs its year sign.
     if (text.contains('年') || text.contains('년'))
-        && let Some(c) = p.cjk.captures(text)
+        && let Some(c) = cjk_pattern().captures(text)
     {
         consider(found(
             c.get(0).unwrap(),
             valid(num(&c[1]), num(&c[2]), num(&c[3])),
         ));
     }
+    let lexicon = Lexicon::get();
+    if may_hold_month_name(text, lexicon) {
+        month_dates(text, lexicon, consider);
+    }
+    best
+}
+
+/// The dates with a month name in `text`, passed to `consider` in the order
+/// [`find_date`] weighs them: day-month-year, month-day-year, then
+/// year-month-day, the first match of each whose word is a month.
+fn month_dates(text: &str, lexicon: &Lexicon, mut consider: impl FnMut(Option<FoundDate>)) {
+    let p = month_patterns();
+    let found = |m: regex::Match, ymd: Option<String>| {
+        ymd.map(|ymd| FoundDate {
+            ymd,
+            start: m.start(),
+            end: m.end(),
+        })
+    };
     for c in p.day_month_year.captures_iter(text) {
         let word = c[2].to_lowercase();
         if let Some(month) = lexicon
@@ -152,7 +195,63 @@ pub fn find_date(text: &str, month_first: bool) -> Option<FoundDate> {
             break;
         }
     }
-    best
+}
+
+/// False when no word of `text` can be the month of a date pattern, so
+/// [`month_dates`] would find nothing: a quick test before the patterns,
+/// which cost thousands of instructions a line.
+///
+/// A pattern's month is a whole run of letters and marks (`[\p{L}\p{M}]+`
+/// with whitespace before it, or, in the month-first pattern, where the
+/// leftmost match starts: at the start of a run; a full stop or whitespace
+/// after it), looked up lower-cased, with or without one full stop.
+/// This reads the runs made of characters surely in that class, split at
+/// characters surely not in it; any other character (a mark, a symbol, a
+/// script outside the blocks below, a capital sigma whose lower case
+/// depends on its neighbours) answers true, as the patterns may then read
+/// runs this cannot.
+fn may_hold_month_name(text: &str, lexicon: &Lexicon) -> bool {
+    let mut word = String::new();
+    for c in text.chars() {
+        if is_surely_letter(c) {
+            if c == 'Σ' {
+                return true;
+            }
+            word.extend(c.to_lowercase());
+        } else if is_surely_not_letter(c) {
+            if !word.is_empty() {
+                if lexicon.is_month_stem(&word) {
+                    return true;
+                }
+                word.clear();
+            }
+        } else {
+            return true;
+        }
+    }
+    !word.is_empty() && lexicon.is_month_stem(&word)
+}
+
+/// `c` is in `[\p{L}\p{M}]`: an ASCII letter, or an alphabetic character
+/// of the Latin, IPA, Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac,
+/// Thaana and N'Ko blocks or of Latin Extended Additional and Greek
+/// Extended. Blocks whose newest letters the standard library may know
+/// before the regex crate's tables do are left out; a test checks the
+/// two agree on these.
+fn is_surely_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (matches!(c as u32, 0x80..0x800 | 0x1E00..0x2000) && c.is_alphabetic())
+}
+
+/// `c` is not in `[\p{L}\p{M}]`: whitespace, ASCII other than letters,
+/// and the punctuation and symbols news sites put around dates.
+fn is_surely_not_letter(c: char) -> bool {
+    (c.is_ascii() && !c.is_ascii_alphabetic())
+        || c.is_whitespace()
+        || matches!(
+            c,
+            '‘' | '’' | '“' | '”' | '«' | '»' | '–' | '—' | '•' | '·' | '…' | '©'
+        )
 }
 
 /// The matches of `re`, the ISO or the numeric pattern, in `text`, with the
@@ -225,7 +324,7 @@ pub fn without_dates_and_times(text: &str, date: &FoundDate) -> String {
     rest.push_str(&text[..date.start]);
     rest.push(' ');
     rest.push_str(&text[date.end..]);
-    patterns().time.replace_all(&rest, " ").into_owned()
+    time_pattern().replace_all(&rest, " ").into_owned()
 }
 
 #[cfg(test)]
@@ -282,7 +381,7 @@ mod tests {
         fn dates_found_by_stretch_match_the_whole_line(
             text in "[0-9٢５\\-/. \t\u{a0}\u{b}Taé]{0,30}"
         ) {
-            let p = patterns();
+            let p = numeric_patterns();
             proptest::prop_assert_eq!(spans_by_token(&p.iso, &text), spans(&p.iso, &text));
             proptest::prop_assert_eq!(spans_by_token(&p.numeric, &text), spans(&p.numeric, &text));
         }
@@ -291,9 +390,77 @@ mod tests {
         fn dates_found_by_stretch_match_on_date_shapes(
             text in "([a-zé ]{0,3}[0-9٢]{1,5}[-/.]{1,2}[0-9]{1,3}[-/.T]{1,2}[0-9٢]{1,5}[ a\u{a0}]{0,2}){1,3}"
         ) {
-            let p = patterns();
+            let p = numeric_patterns();
             proptest::prop_assert_eq!(spans_by_token(&p.iso, &text), spans(&p.iso, &text));
             proptest::prop_assert_eq!(spans_by_token(&p.numeric, &text), spans(&p.numeric, &text));
+        }
+    }
+
+    #[test]
+    fn surely_letters_and_surely_not_letters_agree_with_the_pattern_class() {
+        let class = Regex::new(r"^[\p{L}\p{M}]$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let in_class = class.is_match(c.encode_utf8(&mut buf));
+            if is_surely_letter(c) {
+                assert!(in_class, "{c:?} U+{:04X}", c as u32);
+            }
+            if is_surely_not_letter(c) {
+                assert!(!in_class, "{c:?} U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn month_names_are_seen_before_the_patterns() {
+        let lexicon = Lexicon::get();
+        for text in [
+            "March 3, 2024",
+            "3 mar. 2024",
+            "Publié le 21 janvier 2024",
+            "12 de marzo de 2024",
+            "2024. április 14.",
+            "5 сентября 2024",
+        ] {
+            assert!(may_hold_month_name(text, lexicon), "{text}");
+        }
+        for text in ["12/03/2024", "© 2024 Example Inc.", "Posted 2024 by staff"] {
+            assert!(!may_hold_month_name(text, lexicon), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        /// Skipping the month patterns when no month name may be there
+        /// loses no date: they find none.
+        #[test]
+        fn month_dates_need_a_possible_month_name(
+            parts in proptest::collection::vec((
+                proptest::sample::select(vec![
+                    "March", "mar", "Mar.", "MAY", "may", "Sept.", "janv.", "März", "marzo",
+                    "április", "μαΐου", "ΜΑΐΟΥ", "ΜΆΙΟΣ", "Σ", "ς", "января", "ЯНВАРЯ",
+                    "सितंबर", "e\u{301}", "İ", "ǅ", "x", "abc", "de", "3", "12", "2024",
+                    "年", "ª", "xMay", "May’", "©May", "",
+                ]),
+                proptest::sample::select(vec![
+                    " ", "  ", "\u{a0}", "\t", ". ", ", ", "-", "/", "’", "", "er ", "th ",
+                    "º ",
+                ]),
+                proptest::sample::select(vec!["3", "12", "03", "2024", "1999", "٢٠٢٤", "١٢", ""]),
+                proptest::sample::select(vec![" ", ", ", ". ", "", " de ", "/"]),
+            ), 1..5)
+        ) {
+            let text: String = parts
+                .iter()
+                .flat_map(|(a, b, c, d)| [*a, *b, *c, *d])
+                .collect();
+            let lexicon = Lexicon::get();
+            if !may_hold_month_name(&text, lexicon) {
+                let mut found = Vec::new();
+                month_dates(&text, lexicon, |d| found.extend(d));
+                proptest::prop_assert!(found.is_empty(), "{:?} in {:?}", found, text);
+            }
         }
     }
 

@@ -1,7 +1,5 @@
 //! Measurements of one line, taken once and read by every classifier.
 
-use std::sync::OnceLock;
-
 use crate::hash::FxHashSet;
 use crate::lexicon::{lowercase, push_lowercase};
 
@@ -170,6 +168,31 @@ static ASCII_CLASSES: [u8; 128] = {
     classes
 };
 
+/// Width of one counter in [`ASCII_COUNTS`].
+const COUNT_BITS: usize = 10;
+/// The most bytes a packed word of counters can count without a counter
+/// overflowing into the next.
+const COUNT_MAX: usize = (1 << COUNT_BITS) - 1;
+
+/// For each ASCII byte, one in the counter of each class it is in, the
+/// counter of class bit `k` (`LOWER` is bit 0, `STOP` bit 5) at bits
+/// `COUNT_BITS * k`: summing a word's entries counts all classes at once.
+static ASCII_COUNTS: [u64; 128] = {
+    let mut counts = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        let mut k = 0;
+        while k < 6 {
+            if ASCII_CLASSES[b] & (1 << k) != 0 {
+                counts[b] += 1 << (COUNT_BITS * k);
+            }
+            k += 1;
+        }
+        b += 1;
+    }
+    counts
+};
+
 /// The per-character counts of one ASCII word, as [`measure_word`] takes
 /// them, byte by byte. Returns the first letter, and whether the word is
 /// its own lower-case form (only lower-case letters and joiners), so most
@@ -180,22 +203,37 @@ fn measure_ascii_word(
     f: &mut Features,
     script_counts: &mut [usize; 7],
 ) -> (Option<char>, bool) {
-    let mut prev = 0u8;
-    let mut before_prev = 0u8;
-    let (mut letters, mut digits, mut commas, mut glued) = (0usize, 0usize, 0usize, 0usize);
-    let mut own_lower = true;
-    for &b in word {
-        let class = ASCII_CLASSES[usize::from(b & 0x7f)];
-        letters += usize::from(class & (LOWER | UPPER) != 0);
-        digits += usize::from(class & DIGIT != 0);
-        commas += usize::from(class & COMMA != 0);
-        own_lower &= class & (LOWER | JOINER) != 0;
-        // "end.Start" glued: still a sentence boundary. Not "amazon.com"
-        // nor "U.S.A".
-        glued += usize::from(class & UPPER != 0 && prev & STOP != 0 && before_prev & LOWER != 0);
-        before_prev = prev;
-        prev = class;
+    // One table load and one add per byte: each class has its own counter
+    // in a packed word (see [`ASCII_COUNTS`]), read out once per chunk.
+    let mut counts = [0usize; 6];
+    for chunk in word.chunks(COUNT_MAX) {
+        let mut packed = 0u64;
+        for &b in chunk {
+            packed += ASCII_COUNTS[usize::from(b & 0x7f)];
+        }
+        for (k, count) in counts.iter_mut().enumerate() {
+            *count += (packed >> (COUNT_BITS * k) & COUNT_MAX as u64) as usize;
+        }
     }
+    let [lower, upper, digits, joiners, commas, stops] = counts;
+    let letters = lower + upper;
+    // "end.Start" glued: still a sentence boundary. Not "amazon.com" nor
+    // "U.S.A". It needs a capital after a stop, so most words skip the
+    // byte-by-byte look.
+    let glued = if upper > 0 && stops > 0 {
+        let (mut prev, mut before_prev) = (0u8, 0u8);
+        let mut glued = 0;
+        for &b in word {
+            let class = ASCII_CLASSES[usize::from(b & 0x7f)];
+            glued +=
+                usize::from(class & UPPER != 0 && prev & STOP != 0 && before_prev & LOWER != 0);
+            before_prev = prev;
+            prev = class;
+        }
+        glued
+    } else {
+        0
+    };
     f.letters += letters;
     f.digits += digits;
     f.commas += commas;
@@ -208,7 +246,7 @@ fn measure_ascii_word(
             .find(|b| b.is_ascii_alphabetic())
             .map(|&b| b as char)
     };
-    (first_letter, own_lower)
+    (first_letter, lower + joiners == word.len())
 }
 
 /// The lower-case letters and joiners of an ASCII word, as [`measure_word`]
@@ -239,28 +277,20 @@ fn has_url(text: &str) -> bool {
 }
 
 /// Code points below this have their `is_alphabetic` and `is_numeric`
-/// answers in [`char_table`]: Latin, Greek, Cyrillic, Armenian, Hebrew,
+/// answers in [`CHAR_TABLE`]: Latin, Greek, Cyrillic, Armenian, Hebrew,
 /// Arabic, the Indic scripts, Thai, Georgian, Hangul Jamo, Vietnamese.
+/// `build.rs` writes the table up to the same bound.
 const TABLE_END: u32 = 0x3000;
 
-/// Bit sets of the alphabetic and the numeric code points below
-/// [`TABLE_END`], filled from `char::is_alphabetic` and `char::is_numeric`
-/// on first use, so the answers are the standard library's.
+// Bit sets of the alphabetic and the numeric code points below
+// `TABLE_END`, written by `build.rs` from `char::is_alphabetic` and
+// `char::is_numeric`, so the answers are the standard library's.
+include!(concat!(env!("OUT_DIR"), "/char_table.rs"));
+
+/// The table `build.rs` wrote.
+#[inline]
 fn char_table() -> &'static [[u64; TABLE_END as usize / 64]; 2] {
-    static TABLE: OnceLock<[[u64; TABLE_END as usize / 64]; 2]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = [[0u64; TABLE_END as usize / 64]; 2];
-        for c in (0..TABLE_END).filter_map(char::from_u32) {
-            let (word, bit) = (c as usize / 64, c as u32 % 64);
-            if c.is_alphabetic() {
-                table[0][word] |= 1 << bit;
-            }
-            if c.is_numeric() {
-                table[1][word] |= 1 << bit;
-            }
-        }
-        table
-    })
+    &CHAR_TABLE
 }
 
 /// `c.is_alphabetic()`, from the table when `c` is in it.
@@ -639,6 +669,27 @@ mod tests {
                 ascii_counts_by_branches(word.as_bytes())
             );
             proptest::prop_assert_eq!(first, word.chars().find(char::is_ascii_alphabetic));
+        }
+    }
+
+    #[test]
+    fn packed_counts_do_not_overflow_on_long_words() {
+        // Longer than a chunk of COUNT_MAX bytes, all of one class, then
+        // every ASCII byte over several chunks.
+        let mut words: Vec<Vec<u8>> = [b'a', b'Z', b'7', b'-', b',', b'.', b';']
+            .iter()
+            .map(|&b| vec![b; 3 * COUNT_MAX + 5])
+            .collect();
+        words.push((0..5000).map(|i| (i % 128) as u8).collect());
+        words.push(b"end.Start".repeat(400));
+        for word in words {
+            let mut f = Features::default();
+            let mut scripts = [0usize; 7];
+            let (_, own_lower) = measure_ascii_word(&word, &mut f, &mut scripts);
+            assert_eq!(
+                (f.letters, f.digits, f.commas, f.inner_sentences, own_lower),
+                ascii_counts_by_branches(&word)
+            );
         }
     }
 

@@ -73,6 +73,10 @@ pub struct Lexicon {
     credit_labels: FxHashSet<String>,
     brands: FxHashSet<String>,
     months: FxHashMap<String, u8>,
+    /// The month names and abbreviations without their one trailing full
+    /// stop, if any ("sept." gives "sept"): the words a date pattern's
+    /// month may be, before the stop it may carry.
+    month_stems: FxHashSet<String>,
     stopwords: FxHashMap<&'static str, FxHashSet<&'static str>>,
     /// The languages with a stopword list, sorted by code: bit `k` of a
     /// [`LangMask`] stands for `stopword_langs[k]`.
@@ -154,6 +158,10 @@ impl Lexicon {
                 }
             }
         }
+        let month_stems = months
+            .keys()
+            .map(|k| k.strip_suffix('.').unwrap_or(k).to_string())
+            .collect();
         // Longest prefixes first, so "by staff of" wins over "by".
         byline_prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
         byline_prefixes.dedup();
@@ -197,6 +205,7 @@ impl Lexicon {
             byline_index,
             credit_labels,
             brands,
+            month_stems,
             months,
             stopwords,
             stopword_langs,
@@ -285,6 +294,12 @@ impl Lexicon {
             }
         }
         any
+    }
+
+    /// True when `word` (lower case), or `word` followed by a full stop,
+    /// names a month.
+    pub fn is_month_stem(&self, word: &str) -> bool {
+        self.month_stems.contains(word)
     }
 
     /// The month number of a month name or abbreviation (lower case).
