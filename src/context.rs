@@ -403,6 +403,45 @@ fn best_block(doc: &Doc<'_>, scores: &[f32]) -> Option<(usize, usize, f32)> {
     best.map(|(a, b, s)| (a, b, s as f32))
 }
 
+/// The headline an old layout sets in bold (or a heading element) as the
+/// first line of the article's block, when the page names no headline
+/// otherwise: no line is the title yet and no `<h1>` stands above. It must
+/// read as a headline (no sentence, at most [`MAX_TITLE_WORDS`] words, not
+/// a link) and the article must follow it: a date or byline line, or
+/// prose. Without this, the title walk goes up out of the block into
+/// whatever the neighbouring cell holds (a visitor counter, a menu).
+fn emphasised_headline(
+    doc: &Doc<'_>,
+    decisions: &[Decision],
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    if decisions.iter().any(|d| d.label == Label::Title) {
+        return None;
+    }
+    let h1_above = doc.lines[..start].iter().any(|l| {
+        l.hints
+            .as_deref()
+            .is_some_and(|h| h.heading_level == 1 && !h.hidden)
+    });
+    if h1_above {
+        return None;
+    }
+    let k = (start..=end).find(|&k| decisions[k].label != Label::Blank)?;
+    let hints = doc.lines[k].hints.as_deref()?;
+    let f = &doc.features[k];
+    let reads_as_headline = (2..=MAX_TITLE_WORDS).contains(&f.words)
+        && (!f.ends_sentence || doc.lines[k].text.ends_with(['?', '!']));
+    let emphasised = (hints.bold || hints.heading_level > 0) && hints.link_density < 0.5;
+    if decisions[k].class == Class::Fixed || !reads_as_headline || !emphasised {
+        return None;
+    }
+    let next = doc.next_text(k).filter(|&n| n <= end)?;
+    let article_follows =
+        matches!(decisions[next].label, Label::Date | Label::Byline) || is_prose(&decisions[next]);
+    article_follows.then_some(k)
+}
+
 /// A line that reads as a sentence: it ends one or holds one.
 fn is_sentence(doc: &Doc<'_>, k: usize) -> bool {
     let f = &doc.features[k];
@@ -426,6 +465,14 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         if let Some(t) = (start..=end).rfind(|&k| decisions[k].label == Label::Title)
             && t < end
         {
+            start = t + 1;
+        } else if let Some(t) = emphasised_headline(doc, decisions, start, end) {
+            decisions[t] = Decision::fixed(
+                Label::Title,
+                Reason::EmphasisedHeadline {
+                    words: doc.features[t].words,
+                },
+            );
             start = t + 1;
         }
     } else {
