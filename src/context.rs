@@ -9,7 +9,9 @@
 //! 4. the body zone: the stretch of lines with the most prose (a maximum-sum
 //!    run over per-line scores) holds the article; prose outside it is
 //!    chrome, short sentences and sub-headings inside it are body;
-//! 5. title and subtitle: headline-like lines just above the body zone;
+//! 5. title and subtitle: headline-like lines just above the body zone,
+//!    once the article's first paragraphs that lost their full stops are
+//!    taken back from it;
 //! 6. author: a name alone right after the body;
 //! 7. captions: of two captions side by side, the one in another language
 //!    than the document is the untranslated original.
@@ -46,7 +48,8 @@ pub fn revise(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig)
     let Some(zone) = body_zone(doc, decisions, config) else {
         return;
     };
-    title_and_subtitle(doc, decisions, zone.first_body, config);
+    let first_body = lead_without_stop(doc, decisions, zone.first_body);
+    title_and_subtitle(doc, decisions, first_body, config);
     table_after_body(doc, decisions, zone.last_body);
     author_after_body(doc, decisions, zone.last_body);
     untranslated_captions(doc, decisions);
@@ -916,6 +919,55 @@ fn prev_is_body(doc: &Doc<'_>, decisions: &[Decision], k: usize, in_zone: &[bool
     })
 }
 
+/// Lines of the article's opening that [`lead_without_stop`] looks back
+/// over for the paragraph: one or two, the second paragraph included.
+const MAX_LEAD_LINES: usize = 2;
+
+/// Least stopword share of a long line taken for a paragraph.
+const MIN_LEAD_STOPWORDS: f32 = 0.3;
+
+/// The article's opening lines whose full stops a dump lost (paragraphs
+/// ending in a link or a bold phrase often do) read as no sentence: the
+/// first one, longer than any headline, is not prose, and the short one
+/// under it looks like a headline, so the title walk would take it. When a
+/// date or byline line stands right above a line longer than
+/// [`MAX_TITLE_WORDS`] with prose's stopwords, and only one or two
+/// headline-like lines lie between that line and the body, they are all
+/// the article's opening: body. Returns the new first body line.
+fn lead_without_stop(doc: &Doc<'_>, decisions: &mut [Decision], first_body: usize) -> usize {
+    let mut between = Vec::new();
+    let mut k = first_body;
+    while let Some(p) = doc.prev_text(k) {
+        let (d, f) = (&decisions[p], &doc.features[p]);
+        if d.class == Class::Fixed || d.label == Label::Body {
+            return first_body;
+        }
+        let long_lead = f.words > MAX_TITLE_WORDS
+            && !f.ends_sentence
+            && f.stopword_share().is_some_and(|s| s >= MIN_LEAD_STOPWORDS);
+        if long_lead {
+            let header_above = doc
+                .prev_text(p)
+                .is_some_and(|a| matches!(decisions[a].label, Label::Date | Label::Byline));
+            if !header_above {
+                return first_body;
+            }
+            for j in std::iter::once(p).chain(between) {
+                decisions[j] = body(Reason::LeadWithoutStop {
+                    words: doc.features[j].words,
+                });
+            }
+            return p;
+        }
+        if between.len() >= MAX_LEAD_LINES || !(2..=MAX_TITLE_WORDS).contains(&f.words) {
+            return first_body;
+        }
+        between.push(p);
+        k = p;
+    }
+    first_body
+}
+
 /// Step 5. Walks up from the first body line past dates, bylines, captions
 /// and widget words. The first headline-like line met is the title, unless
 /// the line above it is headline-like too: then that one is the title and
@@ -1518,6 +1570,32 @@ mod tests {
             assert_eq!(lines[n - 1].1, Label::Body, "{lines:?}");
             assert!(lines[n - 1].2.contains("announced by a colon"));
         }
+    }
+
+    #[test]
+    fn opening_lines_that_lost_their_full_stops_are_body() {
+        let dump = "Home\nNews\nSport\n\nFerry service to the islands resumes after storm\n\
+            12 March 2024\n\
+            The ferry company restarted its service to the three islands this morning after a \
+            week in which the storm had kept every boat in the harbour of the old town\n\
+            Passengers queued from six o'clock at the pier\n\
+            The first boat left at seven with more than two hundred people on board, most of \
+            them islanders who had been stuck on the mainland since last Monday.\n\
+            The company said the timetable would be back to normal by the end of the week, \
+            although the night crossing stays cancelled until the pier is repaired.\n";
+        let lines = labels(dump);
+        let label = |n: usize| lines.iter().find(|l| l.0 == n).unwrap().1;
+        assert_eq!(label(5), Label::Title, "{lines:?}");
+        assert_eq!(label(6), Label::Date, "{lines:?}");
+        assert_eq!(label(7), Label::Body, "{lines:?}");
+        assert_eq!(label(8), Label::Body, "{lines:?}");
+        // Without a date or byline above, the long line is not vouched for:
+        // the short one stays the title.
+        let dump = dump.replace("12 March 2024\n", "");
+        let lines = labels(&dump);
+        let label = |n: usize| lines.iter().find(|l| l.0 == n).unwrap().1;
+        assert_ne!(label(6), Label::Body, "{lines:?}");
+        assert_eq!(label(7), Label::Title, "{lines:?}");
     }
 
     #[test]

@@ -169,6 +169,12 @@ pub enum Reason {
         /// Lines in the run.
         count: usize,
     },
+    /// One of the article's first lines, under its date or byline, that
+    /// lost its full stop.
+    LeadWithoutStop {
+        /// Words in the line.
+        words: usize,
+    },
     /// A short line at the edge of the body that ends a sentence.
     SentenceAtEdge {
         /// Words in the line.
@@ -347,6 +353,10 @@ impl fmt::Display for Reason {
             Reason::ListInBody { count } => {
                 write!(f, "one of {count} list lines between body paragraphs")
             }
+            Reason::LeadWithoutStop { words } => write!(
+                f,
+                "opening line of {words} words under the date or byline, without its full stop"
+            ),
             Reason::SentenceAtEdge { words } => {
                 write!(f, "sentence of {words} words at the body's edge")
             }
