@@ -699,6 +699,7 @@ fn teaser_cards_at_end(
         let d = &decisions[k];
         d.label != Label::Blank && d.label != Label::Caption && !is_summary(k)
     };
+    let furniture = card_furniture(doc, decisions, start, end);
     let mut gaps = Vec::new();
     let mut truncated = 0;
     let mut k = end;
@@ -712,12 +713,14 @@ fn teaser_cards_at_end(
         let mut j = k;
         let mut gap = 0;
         let mut chrome_gap = false;
+        let mut gap_line = None;
         while j > start {
             j -= 1;
             if is_summary(j) {
                 break;
             }
             if is_gap(j) {
+                gap_line = Some(j);
                 // A sentence between summaries is article text, not a
                 // headline or a date.
                 if is_sentence(doc, j) && !cut_headline(j) {
@@ -737,7 +740,11 @@ fn teaser_cards_at_end(
         }
         // A summary under a headline alone must be short; under a headline
         // and an author or a date it may be a whole first paragraph.
-        let short = doc.features[k].words <= MAX_TEASER_WORDS;
+        // So may one under a line of card furniture printed on every card
+        // alike ("Share Save Download", "Read more"): an article's
+        // paragraphs are not parted by the same line again and again.
+        let short = doc.features[k].words <= MAX_TEASER_WORDS
+            || gap_line.is_some_and(|g| furniture.contains(&doc.lines[g].text.as_str()));
         if gap == 0 || !is_summary(j) || (gap == 1 && !short) {
             break;
         }
@@ -748,6 +755,38 @@ fn teaser_cards_at_end(
         k = j;
     }
     finish_teaser_run(gaps, truncated, opened_by_chrome, first_line, k > start)
+}
+
+/// Fewest times a short line must stand in the zone to be card furniture.
+const MIN_FURNITURE_REPEATS: usize = 3;
+/// Longest line of card furniture.
+const MAX_FURNITURE_WORDS: usize = 6;
+
+/// Short lines, no sentences and no prose, that stand
+/// [`MIN_FURNITURE_REPEATS`] times or more in the zone `start..=end`: the
+/// buttons or labels every card of a list repeats.
+fn card_furniture<'d>(
+    doc: &Doc<'d>,
+    decisions: &[Decision],
+    start: usize,
+    end: usize,
+) -> Vec<&'d str> {
+    let mut counts: crate::hash::FxHashMap<&str, usize> = crate::hash::FxHashMap::default();
+    for (k, d) in decisions.iter().enumerate().take(end + 1).skip(start) {
+        let f = &doc.features[k];
+        if d.label != Label::Blank
+            && !is_prose(d)
+            && !f.ends_sentence
+            && f.words <= MAX_FURNITURE_WORDS
+        {
+            *counts.entry(doc.lines[k].text.as_str()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= MIN_FURNITURE_REPEATS)
+        .map(|(text, _)| text)
+        .collect()
 }
 
 /// Judges the cards [`teaser_cards_at_end`] collected.
@@ -1512,6 +1551,31 @@ mod tests {
             lines.iter().any(|l| l.2.contains("teaser cards")),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn long_cards_under_repeated_furniture_are_cut() {
+        // Each card of a "more like this" list: the same row of buttons,
+        // then a whole paragraph of another text. One-line gaps and long
+        // summaries would pass for article paragraphs, but an article is
+        // not parted by the same row again and again.
+        let card = "Every morning the harbour wakes before the town does, and the fishermen \
+            who come in with the tide sort their catch on the quay while the gulls wait on \
+            the roofs of the old warehouses; by the time the cafés open the boats are washed, \
+            the nets are hung to dry and the auction hall has already gone quiet again for \
+            another day, as it has done every day for more than a century of hard work.";
+        let mut dump = PARAGRAPHS.join("\n\n");
+        dump.push_str("\n\nMore like this\n");
+        for n in 0..4 {
+            dump.push_str(&format!("\nSave Print Send\n{n}. {card}\n"));
+        }
+        let lines = labels(&dump);
+        let body: Vec<usize> = lines
+            .iter()
+            .filter(|l| l.1 == Label::Body)
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(body, vec![1, 3, 5, 7], "{lines:?}");
     }
 
     #[test]
