@@ -135,5 +135,14 @@ fn summarize_hints(h: &crate::line::DomHints) -> String {
     if h.hidden {
         parts.push("hidden".to_string());
     }
+    for (set, name) in [
+        (h.bold, "bold"),
+        (h.italic, "italic"),
+        (h.after_image, "under image"),
+    ] {
+        if set {
+            parts.push(name.to_string());
+        }
+    }
     parts.join(", ")
 }

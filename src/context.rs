@@ -9,7 +9,9 @@
 //! 4. the body zone: the stretch of lines with the most prose (a maximum-sum
 //!    run over per-line scores) holds the article; prose outside it is
 //!    chrome, short sentences and sub-headings inside it are body;
-//! 5. title and subtitle: headline-like lines just above the body zone;
+//! 5. title and subtitle: headline-like lines just above the body zone,
+//!    once the article's first paragraphs that lost their full stops are
+//!    taken back from it;
 //! 6. author: a name alone right after the body;
 //! 7. captions: of two captions side by side, the one in another language
 //!    than the document is the untranslated original.
@@ -46,7 +48,8 @@ pub fn revise(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig)
     let Some(zone) = body_zone(doc, decisions, config) else {
         return;
     };
-    title_and_subtitle(doc, decisions, zone.first_body, config);
+    let first_body = lead_without_stop(doc, decisions, zone.first_body);
+    title_and_subtitle(doc, decisions, first_body, config);
     table_after_body(doc, decisions, zone.last_body);
     author_after_body(doc, decisions, zone.last_body);
     untranslated_captions(doc, decisions);
@@ -403,6 +406,45 @@ fn best_block(doc: &Doc<'_>, scores: &[f32]) -> Option<(usize, usize, f32)> {
     best.map(|(a, b, s)| (a, b, s as f32))
 }
 
+/// The headline an old layout sets in bold (or a heading element) as the
+/// first line of the article's block, when the page names no headline
+/// otherwise: no line is the title yet and no `<h1>` stands above. It must
+/// read as a headline (no sentence, at most [`MAX_TITLE_WORDS`] words, not
+/// a link) and the article must follow it: a date or byline line, or
+/// prose. Without this, the title walk goes up out of the block into
+/// whatever the neighbouring cell holds (a visitor counter, a menu).
+fn emphasised_headline(
+    doc: &Doc<'_>,
+    decisions: &[Decision],
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    if decisions.iter().any(|d| d.label == Label::Title) {
+        return None;
+    }
+    let h1_above = doc.lines[..start].iter().any(|l| {
+        l.hints
+            .as_deref()
+            .is_some_and(|h| h.heading_level == 1 && !h.hidden)
+    });
+    if h1_above {
+        return None;
+    }
+    let k = (start..=end).find(|&k| decisions[k].label != Label::Blank)?;
+    let hints = doc.lines[k].hints.as_deref()?;
+    let f = &doc.features[k];
+    let reads_as_headline = (2..=MAX_TITLE_WORDS).contains(&f.words)
+        && (!f.ends_sentence || doc.lines[k].text.ends_with(['?', '!']));
+    let emphasised = (hints.bold || hints.heading_level > 0) && hints.link_density < 0.5;
+    if decisions[k].class == Class::Fixed || !reads_as_headline || !emphasised {
+        return None;
+    }
+    let next = doc.next_text(k).filter(|&n| n <= end)?;
+    let article_follows =
+        matches!(decisions[next].label, Label::Date | Label::Byline) || is_prose(&decisions[next]);
+    article_follows.then_some(k)
+}
+
 /// A line that reads as a sentence: it ends one or holds one.
 fn is_sentence(doc: &Doc<'_>, k: usize) -> bool {
     let f = &doc.features[k];
@@ -426,6 +468,14 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         if let Some(t) = (start..=end).rfind(|&k| decisions[k].label == Label::Title)
             && t < end
         {
+            start = t + 1;
+        } else if let Some(t) = emphasised_headline(doc, decisions, start, end) {
+            decisions[t] = Decision::fixed(
+                Label::Title,
+                Reason::EmphasisedHeadline {
+                    words: doc.features[t].words,
+                },
+            );
             start = t + 1;
         }
     } else {
@@ -649,6 +699,7 @@ fn teaser_cards_at_end(
         let d = &decisions[k];
         d.label != Label::Blank && d.label != Label::Caption && !is_summary(k)
     };
+    let furniture = card_furniture(doc, decisions, start, end);
     let mut gaps = Vec::new();
     let mut truncated = 0;
     let mut k = end;
@@ -662,12 +713,14 @@ fn teaser_cards_at_end(
         let mut j = k;
         let mut gap = 0;
         let mut chrome_gap = false;
+        let mut gap_line = None;
         while j > start {
             j -= 1;
             if is_summary(j) {
                 break;
             }
             if is_gap(j) {
+                gap_line = Some(j);
                 // A sentence between summaries is article text, not a
                 // headline or a date.
                 if is_sentence(doc, j) && !cut_headline(j) {
@@ -687,7 +740,11 @@ fn teaser_cards_at_end(
         }
         // A summary under a headline alone must be short; under a headline
         // and an author or a date it may be a whole first paragraph.
-        let short = doc.features[k].words <= MAX_TEASER_WORDS;
+        // So may one under a line of card furniture printed on every card
+        // alike ("Share Save Download", "Read more"): an article's
+        // paragraphs are not parted by the same line again and again.
+        let short = doc.features[k].words <= MAX_TEASER_WORDS
+            || gap_line.is_some_and(|g| furniture.contains(&doc.lines[g].text.as_str()));
         if gap == 0 || !is_summary(j) || (gap == 1 && !short) {
             break;
         }
@@ -698,6 +755,38 @@ fn teaser_cards_at_end(
         k = j;
     }
     finish_teaser_run(gaps, truncated, opened_by_chrome, first_line, k > start)
+}
+
+/// Fewest times a short line must stand in the zone to be card furniture.
+const MIN_FURNITURE_REPEATS: usize = 3;
+/// Longest line of card furniture.
+const MAX_FURNITURE_WORDS: usize = 6;
+
+/// Short lines, no sentences and no prose, that stand
+/// [`MIN_FURNITURE_REPEATS`] times or more in the zone `start..=end`: the
+/// buttons or labels every card of a list repeats.
+fn card_furniture<'d>(
+    doc: &Doc<'d>,
+    decisions: &[Decision],
+    start: usize,
+    end: usize,
+) -> Vec<&'d str> {
+    let mut counts: crate::hash::FxHashMap<&str, usize> = crate::hash::FxHashMap::default();
+    for (k, d) in decisions.iter().enumerate().take(end + 1).skip(start) {
+        let f = &doc.features[k];
+        if d.label != Label::Blank
+            && !is_prose(d)
+            && !f.ends_sentence
+            && f.words <= MAX_FURNITURE_WORDS
+        {
+            *counts.entry(doc.lines[k].text.as_str()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= MIN_FURNITURE_REPEATS)
+        .map(|(text, _)| text)
+        .collect()
 }
 
 /// Judges the cards [`teaser_cards_at_end`] collected.
@@ -867,6 +956,55 @@ fn prev_is_body(doc: &Doc<'_>, decisions: &[Decision], k: usize, in_zone: &[bool
     doc.prev_text(k).is_some_and(|p| {
         in_zone[p] && (is_prose(&decisions[p]) || decisions[p].label == Label::Body)
     })
+}
+
+/// Lines of the article's opening that [`lead_without_stop`] looks back
+/// over for the paragraph: one or two, the second paragraph included.
+const MAX_LEAD_LINES: usize = 2;
+
+/// Least stopword share of a long line taken for a paragraph.
+const MIN_LEAD_STOPWORDS: f32 = 0.3;
+
+/// The article's opening lines whose full stops a dump lost (paragraphs
+/// ending in a link or a bold phrase often do) read as no sentence: the
+/// first one, longer than any headline, is not prose, and the short one
+/// under it looks like a headline, so the title walk would take it. When a
+/// date or byline line stands right above a line longer than
+/// [`MAX_TITLE_WORDS`] with prose's stopwords, and only one or two
+/// headline-like lines lie between that line and the body, they are all
+/// the article's opening: body. Returns the new first body line.
+fn lead_without_stop(doc: &Doc<'_>, decisions: &mut [Decision], first_body: usize) -> usize {
+    let mut between = Vec::new();
+    let mut k = first_body;
+    while let Some(p) = doc.prev_text(k) {
+        let (d, f) = (&decisions[p], &doc.features[p]);
+        if d.class == Class::Fixed || d.label == Label::Body {
+            return first_body;
+        }
+        let long_lead = f.words > MAX_TITLE_WORDS
+            && !f.ends_sentence
+            && f.stopword_share().is_some_and(|s| s >= MIN_LEAD_STOPWORDS);
+        if long_lead {
+            let header_above = doc
+                .prev_text(p)
+                .is_some_and(|a| matches!(decisions[a].label, Label::Date | Label::Byline));
+            if !header_above {
+                return first_body;
+            }
+            for j in std::iter::once(p).chain(between) {
+                decisions[j] = body(Reason::LeadWithoutStop {
+                    words: doc.features[j].words,
+                });
+            }
+            return p;
+        }
+        if between.len() >= MAX_LEAD_LINES || !(2..=MAX_TITLE_WORDS).contains(&f.words) {
+            return first_body;
+        }
+        between.push(p);
+        k = p;
+    }
+    first_body
 }
 
 /// Step 5. Walks up from the first body line past dates, bylines, captions
@@ -1416,6 +1554,31 @@ mod tests {
     }
 
     #[test]
+    fn long_cards_under_repeated_furniture_are_cut() {
+        // Each card of a "more like this" list: the same row of buttons,
+        // then a whole paragraph of another text. One-line gaps and long
+        // summaries would pass for article paragraphs, but an article is
+        // not parted by the same row again and again.
+        let card = "Every morning the harbour wakes before the town does, and the fishermen \
+            who come in with the tide sort their catch on the quay while the gulls wait on \
+            the roofs of the old warehouses; by the time the cafés open the boats are washed, \
+            the nets are hung to dry and the auction hall has already gone quiet again for \
+            another day, as it has done every day for more than a century of hard work.";
+        let mut dump = PARAGRAPHS.join("\n\n");
+        dump.push_str("\n\nMore like this\n");
+        for n in 0..4 {
+            dump.push_str(&format!("\nSave Print Send\n{n}. {card}\n"));
+        }
+        let lines = labels(&dump);
+        let body: Vec<usize> = lines
+            .iter()
+            .filter(|l| l.1 == Label::Body)
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(body, vec![1, 3, 5, 7], "{lines:?}");
+    }
+
+    #[test]
     fn a_listicle_keeps_its_items() {
         let mut dump = String::from(PARAGRAPHS[0]);
         for (n, p) in PARAGRAPHS.iter().enumerate().skip(1) {
@@ -1471,6 +1634,32 @@ mod tests {
             assert_eq!(lines[n - 1].1, Label::Body, "{lines:?}");
             assert!(lines[n - 1].2.contains("announced by a colon"));
         }
+    }
+
+    #[test]
+    fn opening_lines_that_lost_their_full_stops_are_body() {
+        let dump = "Home\nNews\nSport\n\nFerry service to the islands resumes after storm\n\
+            12 March 2024\n\
+            The ferry company restarted its service to the three islands this morning after a \
+            week in which the storm had kept every boat in the harbour of the old town\n\
+            Passengers queued from six o'clock at the pier\n\
+            The first boat left at seven with more than two hundred people on board, most of \
+            them islanders who had been stuck on the mainland since last Monday.\n\
+            The company said the timetable would be back to normal by the end of the week, \
+            although the night crossing stays cancelled until the pier is repaired.\n";
+        let lines = labels(dump);
+        let label = |n: usize| lines.iter().find(|l| l.0 == n).unwrap().1;
+        assert_eq!(label(5), Label::Title, "{lines:?}");
+        assert_eq!(label(6), Label::Date, "{lines:?}");
+        assert_eq!(label(7), Label::Body, "{lines:?}");
+        assert_eq!(label(8), Label::Body, "{lines:?}");
+        // Without a date or byline above, the long line is not vouched for:
+        // the short one stays the title.
+        let dump = dump.replace("12 March 2024\n", "");
+        let lines = labels(&dump);
+        let label = |n: usize| lines.iter().find(|l| l.0 == n).unwrap().1;
+        assert_ne!(label(6), Label::Body, "{lines:?}");
+        assert_eq!(label(7), Label::Title, "{lines:?}");
     }
 
     #[test]

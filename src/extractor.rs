@@ -241,7 +241,19 @@ impl Extractor {
     pub fn extract_page(&self, page: HtmlPage) -> Article {
         let meta = metadata::resolve(&page.meta, &page.lines);
         let mut article = self.run(page.lines, &page.blocks, Some(&meta));
-        article.title = meta.title.clone().or(article.title);
+        article.title = match (&meta.title, article.title) {
+            // A tab label loses to the headline the page prints, when the
+            // two are about the same thing.
+            (Some(_), Some(printed))
+                if meta
+                    .tab_label
+                    .as_deref()
+                    .is_some_and(|label| metadata::printed_headline_wins(label, &printed)) =>
+            {
+                Some(printed)
+            }
+            (declared, found) => declared.clone().or(found),
+        };
         article.byline = meta.byline.clone().or(article.byline);
         article.date = meta.date.clone().or(article.date);
         article.source_url = meta.source_url.clone().or(article.source_url);
@@ -563,6 +575,41 @@ mod tests {
             article.title.as_deref(),
             Some("Bridge reopens after two years of repairs")
         );
+    }
+
+    #[test]
+    fn an_old_table_layout_gives_its_headline_date_and_caption() {
+        // No heading element, no metadata but a <title> the site shortened:
+        // the headline is the bold first line of the article's cell, glued
+        // to its date line by one <br>; the caption is an <i> under the
+        // photo. The neighbouring cell ends with a counter and a date, which
+        // the title walk would otherwise reach first.
+        let page = "<html><head><title>Kleingartenverein Nord - Aktuelles - Sommerfest 2004</title>\
+            </head><body><table><tr><td><a href=a.html>Startseite</a><br>\
+            <a href=b.html>Termine</a><br><a href=c.html>Kontakt</a></td></tr><tr>\
+            <td><font size=1>Sie sind Besucher Nummer<br><img src=z.gif><br>seit 1. Januar 2002\
+            </font></td><td><img src=spacer.gif width=1 height=1>\
+            <font size=5><b>Sommerfest 2004: Rekordbesuch am Seeufer</b></font><br>\
+            <font size=1>Eingestellt am 3. Juli 2004 von Hanne Brückner</font><br><br>\
+            Mehr als vierhundert Gäste kamen am Samstag zu unserem Sommerfest, so viele wie noch \
+            nie, und das Wetter hielt bis zum Feuerwerk am späten Abend.<br><br>\
+            <table><tr><td><img src=fest.jpg width=200 height=140></td></tr>\
+            <tr><td><i>Der Kuchenstand war nach zwei Stunden leer.</i></td></tr></table>\
+            Der Erlös der Tombola geht in diesem Jahr an die Jugendgruppe des Vereins, die davon \
+            neue Werkzeuge und Saatgut für die Schulbeete kaufen will.<br><br></td></tr>\
+            </table></body></html>";
+        let article = Extractor::new().extract_bytes(page.as_bytes()).unwrap();
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Sommerfest 2004: Rekordbesuch am Seeufer")
+        );
+        assert_eq!(article.date.as_deref(), Some("2004-07-03"));
+        assert_eq!(
+            article.captions,
+            ["Der Kuchenstand war nach zwei Stunden leer."]
+        );
+        assert_eq!(article.body.len(), 2, "{:?}", article.body);
+        assert!(article.body[0].starts_with("Mehr als"));
     }
 }
 

@@ -130,6 +130,14 @@ pub struct DomHints {
     /// Hidden by the `hidden` attribute, `aria-hidden="true"` or an inline
     /// `display:none` / `visibility:hidden`.
     pub hidden: bool,
+    /// All of the line's text is set in bold or in a large font: what old
+    /// layouts made headlines of before heading elements were used.
+    pub bold: bool,
+    /// All of the line's text is set in italics.
+    pub italic: bool,
+    /// An image stands right above the line's first word, with no text
+    /// between: where a caption goes.
+    pub after_image: bool,
 }
 
 /// What a line became. Every input line ends with exactly one label.

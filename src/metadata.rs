@@ -186,6 +186,13 @@ fn collapse(text: &str) -> String {
 pub struct Metadata {
     /// The headline.
     pub title: Option<String>,
+    /// The whole `<title>` when the title was read from it alone, with
+    /// nothing else (`<h1>`, `og:title`, JSON-LD) to back it: a label for
+    /// browser tabs that sites often shorten ("Club - News - Spring Regatta
+    /// 2003 Report"), and whose headline part is guessed. The headline
+    /// printed on the page overrules it when the two share words (see
+    /// [`printed_headline_wins`]).
+    pub tab_label: Option<String>,
     /// The page's description (`og:description`, `description`).
     pub description: Option<String>,
     /// The author or authors, comma separated.
@@ -341,6 +348,28 @@ pub fn normalize(text: &str) -> String {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+/// True when `printed`, the headline the line pipeline found on the page,
+/// should replace a title read from the `<title>` `tab_label` alone: one
+/// part of the label (split at the separators sites put between headline,
+/// section and site name) shares at least half the words of the shorter of
+/// the two. A printed line sharing no words with the label is more likely
+/// a piece of chrome the title walk met than a better headline.
+pub fn printed_headline_wins(tab_label: &str, printed: &str) -> bool {
+    let printed = normalize(printed);
+    let printed_words: Vec<&str> = printed.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut parts = vec![tab_label];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.iter().any(|part| {
+        let part = normalize(part);
+        let words: Vec<&str> = part.split(' ').filter(|w| !w.is_empty()).collect();
+        let shorter = words.len().min(printed_words.len());
+        let shared = words.iter().filter(|w| printed_words.contains(w)).count();
+        shorter > 0 && shared * 2 >= shorter
+    })
 }
 
 /// Separators between a headline and the site name in `<title>`.
@@ -538,12 +567,21 @@ pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
         .or(if h1s.len() == 1 { h1s.first() } else { None })
         .map(|l| l.text.clone())
         .filter(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 8);
-    let title = agreeing_h1
+    let declared = agreeing_h1
         .map(str::to_string)
         .or_else(|| main_h1.filter(not_site))
         .or_else(|| og_title.clone().filter(not_site))
-        .or_else(|| ld.headline.clone().filter(not_site))
-        .or_else(|| cleaned_tag.clone().filter(not_site))
+        .or_else(|| ld.headline.clone().filter(not_site));
+    let tag_title = declared
+        .is_none()
+        .then(|| cleaned_tag.clone().filter(not_site))
+        .flatten();
+    let tab_label = tag_title
+        .is_some()
+        .then(|| title_tag.map(str::to_string))
+        .flatten();
+    let title = declared
+        .or(tag_title)
         .or_else(|| h1_lines(lines).next().map(str::to_string).filter(not_site));
     let source_url = meta
         .canonical
@@ -605,6 +643,7 @@ pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
         .map(str::to_string);
     Metadata {
         title,
+        tab_label,
         description,
         byline,
         date,
@@ -629,6 +668,33 @@ mod tests {
     fn page_meta(html: &str) -> Metadata {
         let page = read_html(html);
         resolve(&page.meta, &page.lines)
+    }
+
+    #[test]
+    fn a_title_from_the_tag_alone_yields_to_a_printed_headline_on_its_subject() {
+        let m = page_meta(
+            "<head><title>Rowing Club - News - Spring Regatta Report</title></head>\
+             <body><p>Some text</p></body>",
+        );
+        assert_eq!(m.title.as_deref(), Some("Spring Regatta Report"));
+        let label = m.tab_label.as_deref().unwrap();
+        assert!(printed_headline_wins(
+            label,
+            "Spring Regatta: a record day for the juniors"
+        ));
+        // Whichever part of the label names the article.
+        assert!(printed_headline_wins(
+            "Spring Regatta - Rowing Club News Archive Pages",
+            "Spring Regatta: a record day for the juniors"
+        ));
+        // A counter or a menu line shares nothing with the tab label.
+        assert!(!printed_headline_wins(label, "You are visitor number"));
+        // With an og:title the tag is backed up, so it is no mere label.
+        let m = page_meta(
+            "<head><title>Regatta | Club</title><meta property=og:title content=Regatta>\
+             </head><body><p>Some text</p></body>",
+        );
+        assert_eq!(m.tab_label, None);
     }
 
     #[test]

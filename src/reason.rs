@@ -169,6 +169,12 @@ pub enum Reason {
         /// Lines in the run.
         count: usize,
     },
+    /// One of the article's first lines, under its date or byline, that
+    /// lost its full stop.
+    LeadWithoutStop {
+        /// Words in the line.
+        words: usize,
+    },
     /// A short line at the edge of the body that ends a sentence.
     SentenceAtEdge {
         /// Words in the line.
@@ -228,6 +234,23 @@ pub enum Reason {
     },
     /// An HTML figure caption.
     FigureCaption,
+    /// A short line wholly in italics right under an image: a caption
+    /// without caption markup.
+    ItalicUnderImage {
+        /// Words in the line.
+        words: usize,
+    },
+    /// A line wholly in bold or large type opening the article's block on
+    /// a page without a usable `<h1>`: the headline of an old layout.
+    EmphasisedHeadline {
+        /// Words in the line.
+        words: usize,
+    },
+    /// A date and a byline on one line ("Posted 3 May 2004 by Jane Doe").
+    DateAndByline {
+        /// The date, YYYY-MM-DD.
+        date: String,
+    },
     /// Repeats a line already kept.
     Duplicate {
         /// The line it repeats.
@@ -330,6 +353,10 @@ impl fmt::Display for Reason {
             Reason::ListInBody { count } => {
                 write!(f, "one of {count} list lines between body paragraphs")
             }
+            Reason::LeadWithoutStop { words } => write!(
+                f,
+                "opening line of {words} words under the date or byline, without its full stop"
+            ),
             Reason::SentenceAtEdge { words } => {
                 write!(f, "sentence of {words} words at the body's edge")
             }
@@ -358,6 +385,14 @@ impl fmt::Display for Reason {
             Reason::Hidden => write!(f, "hidden element"),
             Reason::LinkDense { density } => write!(f, "link density {density:.2}"),
             Reason::FigureCaption => write!(f, "figure caption"),
+            Reason::ItalicUnderImage { words } => {
+                write!(f, "line of {words} words in italics right under an image")
+            }
+            Reason::EmphasisedHeadline { words } => write!(
+                f,
+                "line of {words} words in bold opening the article's block"
+            ),
+            Reason::DateAndByline { date } => write!(f, "date {date} with a byline"),
             Reason::Duplicate { of } => write!(f, "repeats line {of}"),
             Reason::Custom(text) => f.write_str(text),
         }

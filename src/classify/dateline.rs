@@ -13,6 +13,9 @@ pub struct Dateline;
 /// A date line says little besides the date: at most this many other words
 /// ("Published on", a weekday, a place).
 const MAX_WORDS_BESIDE_DATE: usize = 5;
+/// Words a date line with a byline may have before the date: "Posted",
+/// "Published on", "Last updated".
+const MAX_WORDS_BEFORE_DATE: usize = 3;
 /// A byline names one or two people and maybe a date or an outlet.
 const MAX_BYLINE_WORDS: usize = 14;
 
@@ -123,8 +126,25 @@ impl LineClassifier for Dateline {
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
-        (other_words <= MAX_WORDS_BESIDE_DATE).then(|| {
-            Decision::fixed(Label::Date, Reason::DateLine { date: ymd.clone() }).with_value(ymd)
+        if other_words <= MAX_WORDS_BESIDE_DATE {
+            return Some(
+                Decision::fixed(Label::Date, Reason::DateLine { date: ymd.clone() })
+                    .with_value(ymd),
+            );
+        }
+        // "Posted 28 April 2003 by Jane Doe": a date line that goes on into
+        // a byline. The words before the date are a verb at most ("Posted",
+        // "Published on"); what follows is a byline prefix and a name.
+        let before_words = text[..start].split_whitespace().count();
+        let tail = text[end..].trim_start_matches([',', ' ', '\u{a0}', '-', '–', '|', '·']);
+        let lowered_tail = tail.to_lowercase();
+        let prefix = doc.lexicon.byline_prefix(&lowered_tail)?;
+        let name = tail
+            .get(prefix.len()..)?
+            .trim_start_matches([':', '：', ' ', '\u{a0}']);
+        (before_words <= MAX_WORDS_BEFORE_DATE && byline_name(name).is_some()).then(|| {
+            Decision::fixed(Label::Date, Reason::DateAndByline { date: ymd.clone() })
+                .with_value(ymd)
         })
     }
 }
@@ -171,6 +191,27 @@ mod tests {
         );
         let d = classify_one(&Dateline, "Von Anna Weber, 3. März 2024").unwrap();
         assert_eq!(d.value.as_deref(), Some("Anna Weber"));
+    }
+
+    #[test]
+    fn a_date_line_going_on_into_a_byline_is_a_date_line() {
+        let d = classify_one(
+            &Dateline,
+            "Posted 28 April 2003 by Club Secretary Alan Forbes",
+        )
+        .unwrap();
+        assert_eq!(d.label, Label::Date);
+        assert_eq!(d.value.as_deref(), Some("2003-04-28"));
+        assert!(matches!(d.reason, Reason::DateAndByline { .. }));
+        let d = classify_one(&Dateline, "Publié le 3 mars 2011 par Marie-Claire Dubois").unwrap();
+        assert_eq!(d.value.as_deref(), Some("2011-03-03"));
+        // Not a name after the prefix, or a sentence around the date.
+        for text in [
+            "Posted 28 April 2003 by the committee after a very long meeting",
+            "The regatta on 28 April 2003 was won by Westcombe Rowing Club",
+        ] {
+            assert!(classify_one(&Dateline, text).is_none(), "{text}");
+        }
     }
 
     #[test]

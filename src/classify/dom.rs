@@ -16,6 +16,18 @@ pub const MAX_LINK_DENSITY: f32 = 0.5;
 /// Words a sentence needs to stay prose with more than half of it linked.
 const LINKED_PROSE_WORDS: usize = 15;
 
+/// Longest line read as a caption under an image: captions are a sentence
+/// or two.
+const MAX_IMAGE_CAPTION_WORDS: usize = 40;
+
+/// A line wholly inside quotation marks.
+fn is_quotation(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(['"', '“', '„', '«', '‘', '「'])
+        && t.trim_end_matches(['.', ','])
+            .ends_with(['"', '”', '“', '»', '’', '」'])
+}
+
 /// Longest heading read as a comments heading.
 const MAX_COMMENTS_HEADING_WORDS: usize = 6;
 
@@ -46,6 +58,7 @@ impl LineClassifier for Dom {
         if hints.zones.intersects(Zones::FIGCAPTION) {
             return Some(Decision::fixed(Label::Caption, Reason::FigureCaption));
         }
+        let f = &doc.features[i];
         let zone_names = Zones(
             hints.zones.0 & (Zones::NAV.0 | Zones::FOOTER.0 | Zones::ASIDE.0 | Zones::FORM.0),
         );
@@ -61,11 +74,27 @@ impl LineClassifier for Dom {
                 token: "inner article".to_string(),
             }));
         }
-        let f = &doc.features[i];
         if let Some(token) = hints.chrome_tokens.first() {
             return Some(Decision::chrome(Reason::DomChrome {
                 token: (*token).to_string(),
             }));
+        }
+        // Before `<figcaption>`, a page put a photo in one table cell or
+        // paragraph and its caption, in italics, right under it. Body text
+        // is rarely set wholly in italics straight after an image; when it
+        // is, it is longer than a caption, or a pull quote in quotation
+        // marks.
+        if hints.after_image
+            && hints.italic
+            && !is_quotation(&doc.lines[i].text)
+            && hints.heading_level == 0
+            && f.words <= MAX_IMAGE_CAPTION_WORDS
+            && hints.link_density <= MAX_LINK_DENSITY
+        {
+            return Some(Decision::fixed(
+                Label::Caption,
+                Reason::ItalicUnderImage { words: f.words },
+            ));
         }
         if hints.heading_level > 0 && is_comments_heading(doc, i) {
             return Some(Decision::chrome(Reason::CommentsHeader {

@@ -139,6 +139,37 @@ mod dom {
     }
 
     #[test]
+    fn an_italic_line_under_an_image_is_a_caption() {
+        let under = |italic: bool, after_image: bool| DomHints {
+            italic,
+            after_image,
+            ..p(Zones::TABLE)
+        };
+        assert_eq!(
+            shown(classify_with(
+                "The new footbridge on its opening day.",
+                Some(under(true, true))
+            )),
+            some(
+                Label::Caption,
+                "line of 7 words in italics right under an image",
+                None
+            )
+        );
+        // Not in italics, or not under an image, or a pull quote.
+        for (text, hints) in [
+            ("The new footbridge on its opening day.", under(false, true)),
+            ("The new footbridge on its opening day.", under(true, false)),
+            (
+                "\u{201c}Why did nobody ask us first?\u{201d}",
+                under(true, true),
+            ),
+        ] {
+            assert_eq!(shown(classify_with(text, Some(hints))), None, "{text}");
+        }
+    }
+
+    #[test]
     fn long_linked_prose_is_not_link_dense_chrome() {
         // Mostly linked, not wholly: a fully linked sentence is a teaser.
         let hints = DomHints {

@@ -526,8 +526,10 @@ struct Frame<'a> {
     first_line: usize,
     /// Inside an `<article>`.
     in_article: bool,
-    /// Inside `<b>`, `<strong>` or `<big>`.
+    /// Inside `<b>`, `<strong>`, `<big>` or a `<font>` of size 4 and up.
     strong: bool,
+    /// Inside `<i>`, `<em>` or `<cite>`.
+    italic: bool,
 }
 
 /// The line being gathered.
@@ -541,6 +543,10 @@ struct Gather {
     after_br: bool,
     /// All the line's text so far was set in bold.
     all_strong: bool,
+    /// All the line's text so far was set in italics.
+    all_italic: bool,
+    /// An image came before the line's first word, with no text between.
+    after_image: bool,
 }
 
 /// Length of the [`is_space`] character at the start of `b`, or 0. Bytes,
@@ -633,6 +639,8 @@ struct Walker<'a> {
     meta: PageMeta,
     blocks: Vec<std::ops::Range<usize>>,
     classes: ClassCache<'a>,
+    /// An image came and no text since: the next line stands under it.
+    image_pending: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -642,6 +650,8 @@ impl<'a> Walker<'a> {
         // keeps its capacity for the next line: one allocation per line
         // instead of a fresh string grown by doubling.
         let (chars, link_chars) = (self.gather.chars, self.gather.link_chars);
+        let (bold, italic) = (self.gather.all_strong, self.gather.all_italic);
+        let after_image = self.gather.after_image;
         let text = (!self.gather.text.is_empty()).then(|| self.gather.text.as_str().to_owned());
         self.gather.reset();
         let Some(text) = text else {
@@ -663,6 +673,9 @@ impl<'a> Walker<'a> {
             zones: block.zones,
             chrome_tokens: token_names(block.tokens),
             hidden: block.hidden,
+            bold,
+            italic,
+            after_image,
         };
         self.lines.push(Line {
             n: self.lines.len() + 1,
@@ -688,6 +701,7 @@ impl<'a> Walker<'a> {
             first_line: 0,
             in_article: false,
             strong: false,
+            italic: false,
         });
         let mut kind = kind_of(tag);
         if parent.foreign {
@@ -839,8 +853,15 @@ impl<'a> Walker<'a> {
             },
             first_line: self.lines.len(),
             in_article: parent.in_article || tag == "article",
-            strong: parent.strong || matches!(tag, "b" | "strong" | "big"),
+            strong: parent.strong || matches!(tag, "b" | "strong" | "big") || large_font(tag, el),
+            italic: parent.italic || matches!(tag, "i" | "em" | "cite"),
         });
+        // Caption lines are told by what stands right above them; an image
+        // the page hides or skips is no photo above a line, nor is a spacer,
+        // a counter or an icon.
+        if matches!(tag, "img" | "picture" | "amp-img") && !parent.skip && !hidden && !is_tiny(el) {
+            self.image_pending = true;
+        }
     }
 
     fn close(&mut self) {
@@ -866,13 +887,47 @@ impl<'a> Walker<'a> {
             return;
         }
         let anchor = top.anchor;
-        let strong = top.strong;
+        let (strong, italic) = (top.strong, top.italic);
         let before = self.gather.text.len();
         self.gather.push_text(text, anchor);
         if self.gather.text.len() > before {
             self.gather.all_strong = strong && (before == 0 || self.gather.all_strong);
+            self.gather.all_italic = italic && (before == 0 || self.gather.all_italic);
+            if before == 0 {
+                self.gather.after_image = self.image_pending;
+            }
+            self.image_pending = false;
         }
     }
+}
+
+/// A `<font>` set larger than the text around it: `size` 4 to 7, or a
+/// relative size of `+1` and up. Old layouts set their headlines so,
+/// where newer pages use a heading element.
+fn large_font(tag: &str, el: &scraper::node::Element) -> bool {
+    if tag != "font" {
+        return false;
+    }
+    let Some(size) = attr(el, "size").map(str::trim) else {
+        return false;
+    };
+    match size.strip_prefix('+') {
+        Some(relative) => relative.parse::<u8>().is_ok_and(|n| n >= 1),
+        None => size.parse::<u8>().is_ok_and(|n| n >= 4),
+    }
+}
+
+/// Below this many pixels a side, an image is layout (a spacer, a
+/// tracking pixel, an icon or a counter's digits), not a photo.
+const MIN_PHOTO_SIDE: u32 = 24;
+
+/// An image whose declared width or height is under [`MIN_PHOTO_SIDE`].
+fn is_tiny(el: &scraper::node::Element) -> bool {
+    ["width", "height"].iter().any(|name| {
+        attr(el, name)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|n| n < MIN_PHOTO_SIDE)
+    })
 }
 
 /// `display:none` or `visibility:hidden` in an inline style.
@@ -1057,6 +1112,7 @@ pub fn read_tree(html: &Html) -> HtmlPage {
         meta: PageMeta::default(),
         blocks: Vec::new(),
         classes,
+        image_pending: false,
     };
     for edge in html.tree.root().traverse() {
         match edge {
@@ -1441,6 +1497,35 @@ mod tests {
             [
                 "Spring Regatta: a record day",
                 "Posted 28 April by Alan Bold words and plain more in bold still bold"
+            ]
+        );
+    }
+
+    #[test]
+    fn emphasis_and_images_above_are_hinted() {
+        let page = read_html(
+            "<body><table><tr><td><img src=spacer.gif width=1 height=1>\
+             <font size=+2>Big type</font></td><td><b>Bold</b> and plain</td>\
+             <td><img src=p.jpg width=300></td><td><em><i>Under the photo</i></em></td>\
+             <td>Words <img src=p.jpg> then <i>more</i></td></tr></table></body>",
+        );
+        let flags: Vec<(&str, bool, bool, bool)> = page
+            .lines
+            .iter()
+            .map(|l| {
+                let h = l.hints.as_deref().unwrap();
+                (l.text.as_str(), h.bold, h.italic, h.after_image)
+            })
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                // A spacer is no photo; a font two sizes up is emphasis.
+                ("Big type", true, false, false),
+                ("Bold and plain", false, false, false),
+                ("Under the photo", false, true, true),
+                // An image inside a line is above no line.
+                ("Words then more", false, false, false),
             ]
         );
     }

@@ -254,7 +254,8 @@ const FORMATTING: [&[u8]; 14] = [
 /// at `type` (a hidden input in a table), `color`, `face` and `size` (a
 /// font that leaves foreign content) and the `shadowroot*` attributes of a
 /// template. `href` is read on `<link>` (the canonical URL) and `<base>`
-/// only.
+/// only; `width` and `height` on images, where the reader tells a photo
+/// (a caption may stand under it) from a spacer or an icon.
 fn is_read(tag: &[u8], name: &[u8]) -> bool {
     // Lower-cased into a stack buffer: no name longer than `aria-hidden`
     // is read but the `shadowroot*` family.
@@ -271,6 +272,9 @@ fn is_read(tag: &[u8], name: &[u8]) -> bool {
         | b"lang" | b"property" | b"name" | b"http-equiv" | b"content" | b"charset" | b"rel"
         | b"type" | b"datetime" | b"color" | b"face" | b"size" => true,
         b"href" => tag.eq_ignore_ascii_case(b"link") || tag.eq_ignore_ascii_case(b"base"),
+        b"width" | b"height" => {
+            tag.eq_ignore_ascii_case(b"img") || tag.eq_ignore_ascii_case(b"amp-img")
+        }
         _ => false,
     }
 }
