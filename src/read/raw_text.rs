@@ -51,6 +51,10 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
     let (mut after_markup, mut keeps_lf) = (true, false);
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
+        // Only whitespace between the last markup and this `<`, and
+        // whether a `<pre>` or `<listing>` opened right before it.
+        let space_before = after_markup && is_space(&b[i..start]);
+        let right_after_pre = keeps_lf && off == 0;
         if after_markup && !keeps_lf && is_wide_space(&b[i..start]) {
             edits.push(Edit::space(i, start));
         }
@@ -94,7 +98,10 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                     // before the `>`, and a self-closing `<svg/>` holds no
                     // content.
                     tag_end(b, after_name)
-                } else if let Some(end) = unread_link_end(b, name, start, after_name) {
+                } else if let Some(end) = (space_before && !right_after_pre)
+                    .then(|| unread_link_end(b, name, after_name))
+                    .flatten()
+                {
                     edits.push(Edit::cut(start, end));
                     end
                 } else {
@@ -231,11 +238,7 @@ impl Edit {
 /// the tokenizer passes a line break through a slow path of its own, and
 /// indented pages have one between most tags.
 fn is_wide_space(run: &[u8]) -> bool {
-    run != b" "
-        && !run.is_empty()
-        && run
-            .iter()
-            .all(|c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' '))
+    run != b" " && !run.is_empty() && is_space(run)
 }
 
 /// Elements the tree builder keeps on its list of active formatting
@@ -304,30 +307,38 @@ fn drop_unread_attributes(b: &[u8], tag: &[u8], from: usize, edits: &mut Vec<Edi
         }
         edits.push(Edit::cut(a.name.0, a.end));
     });
-    if formatting && edits.len() > first {
-        if let Some(last) = edits.last_mut() {
-            last.insert = Insert::Digest(digest);
-        }
+    if formatting
+        && edits.len() > first
+        && let Some(last) = edits.last_mut()
+    {
+        last.insert = Insert::Digest(digest);
     }
     end
 }
 
-/// Where the start tag at `start` ends when it is a `<link>` that can go
-/// whole: stylesheets, icons, preloads. A link is read only for the
-/// canonical URL, and a void element in the head (or taken there from the
-/// body) shapes nothing else, provided that the text on its two sides
-/// cannot join: it must follow a tag or a space (else `<` + `text` makes a
-/// tag, `&amp` + `;` a character reference), and not come before a line
-/// break (a `<pre>` drops a line break that follows it at once).
-fn unread_link_end(b: &[u8], name: &[u8], start: usize, after_name: usize) -> Option<usize> {
-    if !name.eq_ignore_ascii_case(b"link")
-        || (start > 0 && !matches!(b[start - 1], b'>' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' '))
-        || may_be_canonical(b, after_name)
-    {
+/// Where a start tag whose name ends at `after_name` ends, when it is a
+/// `<link>` that can go whole: stylesheets, icons, preloads. A link is read
+/// only for the canonical URL, and a void element in the head (or taken
+/// there from the body) shapes nothing else, provided that no text joins
+/// where it was. The caller makes sure that only whitespace stands between
+/// it and the markup before, and that it does not follow a `<pre>` at once
+/// (which drops a line break that follows it); here only whitespace may
+/// stand between it and the next `<` (or the end). Text nodes that joined
+/// would read differently (`<` + `text` makes a tag, `&amp` + `;` a
+/// character reference, and the reader measures text node by node).
+fn unread_link_end(b: &[u8], name: &[u8], after_name: usize) -> Option<usize> {
+    if !name.eq_ignore_ascii_case(b"link") || may_be_canonical(b, after_name) {
         return None;
     }
     let end = tag_end(b, after_name);
-    (!matches!(b.get(end), Some(b'\n' | b'\r'))).then_some(end)
+    let next = memchr::memchr(b'<', &b[end..]).map_or(b.len(), |k| end + k);
+    is_space(&b[end..next]).then_some(end)
+}
+
+/// Whether `run` is HTML whitespace only (or empty).
+fn is_space(run: &[u8]) -> bool {
+    run.iter()
+        .all(|c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' '))
 }
 
 /// Whether the `<link>` whose name ends at `from` may name the canonical
@@ -769,6 +780,11 @@ mod tests {
             "<head><LINK REL=\"Canonical\" href=/c id=x>\
              <link href=b rel='preload canonical'><link rel=&#99;anonical href=/d></head>\
              <p>&amp<link rel=icon>;<<link rel=icon>p<pre><link rel=icon>\nx</pre>"
+        );
+        // Not where text on its two sides would join into one text node.
+        assert_eq!(
+            strip_raw_text("<head>\n<link rel=icon href=i>\n</head><p>a <link rel=icon> b"),
+            "<head>  </head><p>a <link rel=icon> b"
         );
         // With nothing between a dropped value and the next name, the name
         // keeps its place after the tag name's own space.
