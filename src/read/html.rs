@@ -1201,7 +1201,7 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
                 Node::Text(t) => {
                     if let Some(&(_, false, nearest, link)) = open.last() {
                         let text = trim_whitespace(&t.text);
-                        let n = text.len() as u32;
+                        let n = measured_len(text);
                         if let Some(b) = nearest {
                             let b = &mut tally[b as usize];
                             b.own = b.own.saturating_add(n);
@@ -1252,6 +1252,18 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
         at = tally[k].parent_block.map(|p| p as usize);
     }
     Survey { wraps_article }
+}
+
+/// The weight of a text node in the survey: its bytes other than ASCII
+/// whitespace. Whitespace is left out so that the weight of a paragraph does
+/// not depend on how its text is split into nodes: the pre-parse scan
+/// narrows whitespace between tags and removes elements between
+/// whitespace, and text on the two sides of a stray end tag (which makes
+/// no node) joins into one node.
+fn measured_len(text: &str) -> u32 {
+    text.bytes()
+        .filter(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+        .count() as u32
 }
 
 /// `text.trim()`, with the ASCII whitespace at both ends (all of most of
@@ -1827,6 +1839,14 @@ mod tests {
         );
         let density = |k: usize| page.lines[k].hints.as_deref().unwrap().link_density;
         assert_eq!((density(0), density(1)), (1.0, 0.0));
+    }
+
+    #[test]
+    fn whitespace_weighs_nothing_in_the_survey() {
+        assert_eq!(measured_len("a b"), 2);
+        assert_eq!(measured_len("a \r\n\t  b"), 2);
+        assert_eq!(measured_len("été  x"), 6);
+        assert_eq!(measured_len(""), 0);
     }
 
     #[test]
