@@ -5,7 +5,7 @@ use crate::article::{Article, assemble};
 use crate::classify::{self, Class, Decision, Doc, LineClassifier};
 use crate::context::{self, ContextConfig};
 use crate::error::Error;
-use crate::features::{Features, measure};
+use crate::features::{Features, measure_with};
 use crate::lexicon::Lexicon;
 use crate::line::{Label, Line};
 use std::ops::Range;
@@ -283,11 +283,11 @@ impl Extractor {
                 .copied()
                 .find(|c| *c == declared)
         });
-        let stopwords = lang.and_then(|l| lexicon.stopwords(l));
+        let stopwords = lang.and_then(|l| lexicon.stopword_table(l));
         let mut scratch = String::new();
         let features: Vec<Features> = lines
             .iter()
-            .map(|l| measure(&l.text, stopwords, &mut scratch))
+            .map(|l| measure_with(&l.text, stopwords, &mut scratch))
             .collect();
         let doc = Doc {
             lines: &lines,

@@ -2,6 +2,28 @@
 
 use crate::hash::FxHashSet;
 use crate::lexicon::{lowercase, push_lowercase};
+use crate::wordset::WordTable;
+
+/// A stopword list as [`measure`] consults it, one lower-case word at a
+/// time: the public hash set, or the lexicon's faster [`WordTable`].
+pub(crate) trait StopList {
+    /// True when `word` is on the list.
+    fn holds(&self, word: &str) -> bool;
+}
+
+impl StopList for FxHashSet<&'static str> {
+    #[inline]
+    fn holds(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+}
+
+impl StopList for WordTable<'_, ()> {
+    #[inline]
+    fn holds(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+}
 
 /// The writing system most of a line's letters belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -419,6 +441,16 @@ pub fn measure(
     stopwords: Option<&FxHashSet<&'static str>>,
     lower: &mut String,
 ) -> Features {
+    measure_with(text, stopwords, lower)
+}
+
+/// [`measure`] with any kind of stopword list; the pipeline passes the
+/// lexicon's [`WordTable`]s.
+pub(crate) fn measure_with<S: StopList + ?Sized>(
+    text: &str,
+    stopwords: Option<&S>,
+    lower: &mut String,
+) -> Features {
     let mut f = Features::default();
     let mut script_counts = [0usize; 7];
     let mut stop = 0usize;
@@ -458,7 +490,7 @@ pub fn measure(
         }
         if let Some(list) = stopwords
             && !lower_word.is_empty()
-            && list.contains(trim_joiners(lower_word))
+            && list.holds(trim_joiners(lower_word))
         {
             stop += 1;
         }
@@ -625,6 +657,28 @@ mod tests {
                 .filter(|lower| list.contains(lower.trim_matches(['\'', '\u{2019}', '-'])))
                 .count();
             proptest::prop_assert_eq!(counted, Some(lowered_words));
+        }
+    }
+
+    proptest::proptest! {
+        /// The lexicon's word tables count the stopwords the hash sets do,
+        /// so the pipeline (tables) measures as the public `measure` (sets).
+        #[test]
+        fn stopword_tables_measure_as_the_sets(
+            words in proptest::collection::vec(
+                "[A-Za-z'\u{2019}\\-]{1,12}|the|The|of|dans|Und|\u{c9}t\u{e9}|\u{43d}\u{430}",
+                0..14,
+            ),
+            lang in proptest::sample::select(vec!["en", "fr", "de", "ru", "ar"]),
+        ) {
+            let lexicon = crate::lexicon::Lexicon::get();
+            let text = words.join(" ");
+            let set = lexicon.stopwords(lang).expect("a list");
+            let table = lexicon.stopword_table(lang).expect("a list");
+            proptest::prop_assert_eq!(
+                measure(&text, Some(set), &mut String::new()),
+                measure_with(&text, Some(table), &mut String::new())
+            );
         }
     }
 

@@ -10,6 +10,7 @@
 //! alone leaves doubtful.
 
 use crate::hash::{FxHashMap, FxHashSet};
+use crate::wordset::WordTable;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -84,7 +85,11 @@ pub struct Lexicon {
     /// Every stopword of every language, with the languages whose list holds
     /// it. Scoring a sample against all languages then costs one lookup per
     /// word instead of one per word and language.
-    stopword_masks: FxHashMap<&'static str, LangMask>,
+    stopword_masks: WordTable<'static, LangMask>,
+    /// Per language, in `stopword_langs` order, its stopwords as a
+    /// [`WordTable`] for the per-word lookups of line measuring; built on
+    /// first use, as a document uses one language.
+    stopword_tables: Vec<OnceLock<WordTable<'static, ()>>>,
 }
 
 /// A set of languages, one bit per language with a stopword list.
@@ -190,12 +195,14 @@ impl Lexicon {
         // they always have.
         let mut stopword_langs: Vec<&'static str> = stopwords.keys().copied().collect();
         stopword_langs.sort_unstable();
-        let mut stopword_masks: FxHashMap<&'static str, LangMask> = FxHashMap::default();
+        let mut masks: FxHashMap<&'static str, LangMask> = FxHashMap::default();
         for (k, lang) in stopword_langs.iter().enumerate() {
             for &word in &stopwords[lang] {
-                *stopword_masks.entry(word).or_default() |= 1 << k;
+                *masks.entry(word).or_default() |= 1 << k;
             }
         }
+        let stopword_masks = WordTable::new(masks);
+        let stopword_tables = stopword_langs.iter().map(|_| OnceLock::new()).collect();
         Lexicon {
             lines,
             end_headers,
@@ -210,6 +217,7 @@ impl Lexicon {
             stopwords,
             stopword_langs,
             stopword_masks,
+            stopword_tables,
         }
     }
 
@@ -313,6 +321,19 @@ impl Lexicon {
         self.stopwords.get(lang)
     }
 
+    /// [`Lexicon::stopwords`] as a [`WordTable`], the form line measuring
+    /// looks words up in: the same words, found in fewer instructions.
+    pub(crate) fn stopword_table(&self, lang: &str) -> Option<&WordTable<'static, ()>> {
+        let k = self.stopword_langs.binary_search(&lang).ok()?;
+        Some(self.stopword_tables[k].get_or_init(|| {
+            WordTable::new(
+                self.stopwords[self.stopword_langs[k]]
+                    .iter()
+                    .map(|&w| (w, ())),
+            )
+        }))
+    }
+
     /// The language of `sample` (the document's prose), as ISO 639-1.
     ///
     /// Equal, by construction, to `confirm_language(detect_language(sample),
@@ -383,23 +404,90 @@ impl Lexicon {
     /// Counts, for every language, the words of `sample` its stopword list
     /// holds. Words are the runs of letters, digits and apostrophes of the
     /// lower-cased sample, numbers left out.
+    ///
+    /// The sample is not lowered whole: it is cut at its ASCII separators
+    /// (the ASCII bytes that are neither letters, digits nor `'`), which
+    /// stay separators, at the same places, in the lowered sample (ASCII
+    /// lowers to ASCII, and no other character lowers to a separator: a
+    /// test checks every one). Lowering maps each character on its own
+    /// (but `Σ`, whose form depends on its neighbours: such samples are
+    /// lowered whole), so each piece is the lowered sample's piece once
+    /// lowered, and its words are that piece's. Pieces of ASCII letters and
+    /// digits, most of them, are words already: they are looked up as they
+    /// are, or lowered in a small buffer when they hold a capital.
     fn score_stopwords(&self, sample: &str) -> StopwordScore {
-        let lowered = lowercase(sample);
         let mut score = StopwordScore {
             words: 0,
             counts: vec![0; self.stopword_langs.len()],
             unspaced: false,
         };
-        let mut count = |word: &str| {
-            score.words += 1;
-            if let Some(&mask) = self.stopword_masks.get(word) {
-                let mut rest = mask;
-                while rest != 0 {
-                    score.counts[rest.trailing_zeros() as usize] += 1;
-                    rest &= rest - 1;
+        if sample.contains('Σ') {
+            self.score_lowered(&lowercase(sample), &mut score);
+            return score;
+        }
+        let bytes = sample.as_bytes();
+        let mut buffer = [0u8; 64];
+        let mut lowered = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i;
+            let (mut ascii, mut capital, mut digits_only) = (true, false, true);
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b >= 0x80 {
+                    ascii = false;
+                } else {
+                    let class = SAMPLE_BYTES[usize::from(b)];
+                    if class & SAMPLE_WORD == 0 {
+                        break;
+                    }
+                    capital |= class & SAMPLE_CAPITAL != 0;
+                    digits_only &= class & SAMPLE_DIGIT != 0;
                 }
+                i += 1;
             }
-        };
+            let piece = &sample[start..i];
+            // Skip the separator that ended the piece.
+            i += 1;
+            if piece.is_empty() {
+                continue;
+            }
+            if !ascii {
+                lowered.clear();
+                push_lowercase_str(&mut lowered, piece);
+                self.score_lowered(&lowered, &mut score);
+            } else if digits_only {
+                // A number: no word.
+            } else if !capital {
+                self.count_stopword(piece, &mut score);
+            } else if piece.len() <= buffer.len() {
+                let lowered = &mut buffer[..piece.len()];
+                lowered.copy_from_slice(piece.as_bytes());
+                lowered.make_ascii_lowercase();
+                let lowered = std::str::from_utf8(lowered).expect("ASCII");
+                self.count_stopword(lowered, &mut score);
+            } else {
+                self.count_stopword(&piece.to_ascii_lowercase(), &mut score);
+            }
+        }
+        score
+    }
+
+    /// One word of a sample into `score`.
+    #[inline]
+    fn count_stopword(&self, word: &str, score: &mut StopwordScore) {
+        score.words += 1;
+        if let Some(mask) = self.stopword_masks.get(word) {
+            let mut rest = mask;
+            while rest != 0 {
+                score.counts[rest.trailing_zeros() as usize] += 1;
+                rest &= rest - 1;
+            }
+        }
+    }
+
+    /// The words of `lowered`, lower-cased text, into `score`.
+    fn score_lowered(&self, lowered: &str, score: &mut StopwordScore) {
         // A hand-rolled split: ASCII (most of the bytes) is classified byte
         // by byte without decoding, which `str::split` with a char
         // predicate cannot do.
@@ -421,7 +509,7 @@ impl Lexicon {
                 digits_only &= b.is_ascii_digit();
             } else {
                 if start < i && !digits_only {
-                    count(&lowered[start..i]);
+                    self.count_stopword(&lowered[start..i], score);
                 }
                 start = i + len;
                 digits_only = true;
@@ -429,10 +517,9 @@ impl Lexicon {
             i += len;
         }
         if start < bytes.len() && !digits_only {
-            count(&lowered[start..]);
+            self.count_stopword(&lowered[start..], score);
         }
-        score.unspaced = unspaced;
-        score
+        score.unspaced |= unspaced;
     }
 }
 
@@ -505,6 +592,15 @@ pub(crate) fn lowercase(text: &str) -> String {
         return text.to_lowercase();
     }
     let mut out = String::with_capacity(text.len());
+    push_lowercase_str(&mut out, text);
+    out
+}
+
+/// Pushes [`lowercase`]`(text)` onto `out`, for text without `Σ` (whose
+/// lower case depends on its neighbours): callers lowering many pieces
+/// reuse one buffer.
+fn push_lowercase_str(out: &mut String, text: &str) {
+    debug_assert!(!text.contains('Σ'));
     let mut rest = text;
     while !rest.is_empty() {
         let ascii = rest
@@ -521,14 +617,38 @@ pub(crate) fn lowercase(text: &str) -> String {
         let end = loop {
             match chars.next() {
                 Some((at, c)) if c.is_ascii() => break at,
-                Some((_, c)) => push_lowercase(&mut out, c),
+                Some((_, c)) => push_lowercase(out, c),
                 None => break rest.len(),
             }
         };
         rest = &rest[end..];
     }
-    out
 }
+
+/// [`Lexicon::score_stopwords`]'s classes of ASCII bytes: a word byte
+/// (letter, digit or `'`), a digit, a capital.
+const SAMPLE_WORD: u8 = 1;
+const SAMPLE_DIGIT: u8 = 2;
+const SAMPLE_CAPITAL: u8 = 4;
+
+static SAMPLE_BYTES: [u8; 128] = {
+    let mut classes = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'\'' {
+            classes[b] = SAMPLE_WORD;
+        }
+        if c.is_ascii_digit() {
+            classes[b] |= SAMPLE_DIGIT;
+        }
+        if c.is_ascii_uppercase() {
+            classes[b] |= SAMPLE_CAPITAL;
+        }
+        b += 1;
+    }
+    classes
+};
 
 /// How well each language's stopwords cover a sample.
 struct StopwordScore {
@@ -818,17 +938,65 @@ mod tests {
         for (k, lang) in lexicon.stopword_langs.iter().enumerate() {
             for word in &lexicon.stopwords[lang] {
                 assert!(
-                    lexicon.stopword_masks[word] & (1 << k) != 0,
+                    lexicon.stopword_masks.get(word).unwrap_or(0) & (1 << k) != 0,
                     "{lang} {word}"
                 );
             }
         }
-        for (word, mask) in &lexicon.stopword_masks {
+        for (word, mask) in lexicon.stopword_masks.iter() {
             for (k, lang) in lexicon.stopword_langs.iter().enumerate() {
                 let listed = lexicon.stopwords[lang].contains(word);
                 assert_eq!(mask & (1 << k) != 0, listed, "{lang} {word}");
             }
         }
+    }
+
+    #[test]
+    fn only_ascii_lowers_to_ascii_separators() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let lowered = c.to_lowercase().to_string();
+            assert!(
+                !lowered
+                    .bytes()
+                    .any(|b| b < 0x80 && SAMPLE_BYTES[usize::from(b)] & SAMPLE_WORD == 0),
+                "{c:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Scoring piece by piece counts as lowering the whole sample first.
+        #[test]
+        fn pieces_score_as_the_lowered_sample(
+            sample in "([a-zA-Z0-9' .,\\-]|\u{2019}|\u{130}|\u{212a}|\u{3a3}|\u{c9}|\u{3b1}|\u{4e2d}| |the|The|LE|und|\u{d0}\u{bd}){0,40}"
+        ) {
+            let lexicon = Lexicon::get();
+            let mut plain = StopwordScore {
+                words: 0,
+                counts: vec![0; lexicon.stopword_langs.len()],
+                unspaced: false,
+            };
+            lexicon.score_lowered(&lowercase(&sample), &mut plain);
+            let score = lexicon.score_stopwords(&sample);
+            proptest::prop_assert_eq!(
+                (score.words, score.counts, score.unspaced),
+                (plain.words, plain.counts, plain.unspaced)
+            );
+        }
+    }
+
+    #[test]
+    fn stopword_tables_hold_the_sets() {
+        let lexicon = Lexicon::get();
+        for lang in &lexicon.stopword_langs {
+            let set = &lexicon.stopwords[lang];
+            let table = lexicon.stopword_table(lang).expect("a listed language");
+            assert_eq!(table.iter().count(), set.len(), "{lang}");
+            for (word, ()) in table.iter() {
+                assert!(set.contains(word), "{lang} {word}");
+            }
+        }
+        assert!(lexicon.stopword_table("xx").is_none());
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub mod metadata;
 pub mod read;
 pub mod reason;
 pub mod render;
+mod wordset;
 
 pub use article::{Article, LineReport};
 pub use classify::{Decision, LineClassifier};
