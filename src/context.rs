@@ -79,9 +79,12 @@ fn related_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
                 j += 1;
                 continue;
             }
-            // A name in capitals ("KHANH MINH") is the author, not an item.
-            let headline =
-                d.class != Class::Fixed && f.is_headline_like() && !is_capitalized_name(doc, j);
+            // A name in capitals ("KHANH MINH") is the author, not an item;
+            // a breadcrumb ("News > Local") opens the article's header.
+            let headline = d.class != Class::Fixed
+                && f.is_headline_like()
+                && !is_capitalized_name(doc, j)
+                && !is_breadcrumb(&doc.lines[j].text);
             if !headline {
                 break;
             }
@@ -98,6 +101,28 @@ fn related_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
         }
         i = j.max(i + 1);
     }
+}
+
+/// A breadcrumb trail: two to six short parts (one to four words each)
+/// joined by `>`, `»` or `›` with spaces around them ("Home > News > Local").
+/// Pages print it right above the headline, whatever their language.
+fn is_breadcrumb(text: &str) -> bool {
+    let parts: Vec<&str> = text.split([' ', '\u{a0}']).collect();
+    let mut segments = 0usize;
+    let mut words = 0usize;
+    for token in parts.iter().filter(|t| !t.is_empty()) {
+        if matches!(*token, ">" | "»" | "›" | "&gt;") {
+            if words == 0 || words > 4 {
+                return false;
+            }
+            segments += 1;
+            words = 0;
+        } else {
+            words += 1;
+        }
+    }
+    segments += 1;
+    (1..=4).contains(&words) && (2..=6).contains(&segments)
 }
 
 /// Step 2. Three or more short lines in a row, blank lines aside, none a

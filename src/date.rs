@@ -54,7 +54,7 @@ fn month_patterns() -> &'static MonthPatterns {
     static PATTERNS: OnceLock<MonthPatterns> = OnceLock::new();
     PATTERNS.get_or_init(|| MonthPatterns {
         day_month_year: Regex::new(
-            r"\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?([\p{L}\p{M}]+\.?)\s+(?:de\s+)?(\d{4})\b",
+            r"\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?([\p{L}\p{M}]+(?:\.[\p{L}\p{M}]+)*\.?)\s+(?:de\s+)?(\d{4})\b",
         )
         .unwrap(),
         month_day_year: Regex::new(r"([\p{L}\p{M}]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
@@ -71,7 +71,17 @@ fn time_pattern() -> &'static Regex {
     })
 }
 
+/// Years of the Buddhist era (Thailand, Laos, Cambodia) run 543 ahead of
+/// the Common Era: 2567 is 2024. Read back to the Common Era when they fall
+/// in the span [`valid`] accepts.
+const BUDDHIST_ERA_OFFSET: u32 = 543;
+
 fn valid(year: u32, month: u32, day: u32) -> Option<String> {
+    let year = if (1990 + BUDDHIST_ERA_OFFSET..=2100 + BUDDHIST_ERA_OFFSET).contains(&year) {
+        year - BUDDHIST_ERA_OFFSET
+    } else {
+        year
+    };
     if !(1990..=2100).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
@@ -82,9 +92,59 @@ fn num(text: &str) -> u32 {
     text.parse().unwrap_or(0)
 }
 
+/// The value of a decimal digit of the scripts news sites write dates in
+/// (Arabic-Indic, Persian, Devanagari, Bengali, Thai, full-width...), when
+/// `c` is not an ASCII digit.
+fn non_ascii_digit(c: char) -> Option<u8> {
+    const ZEROS: [u32; 14] = [
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0E50, 0xFF10,
+    ];
+    let n = c as u32;
+    let more = [0x0ED0, 0x0F20, 0x1040, 0x17E0];
+    ZEROS
+        .iter()
+        .chain(more.iter())
+        .find(|&&zero| (zero..zero + 10).contains(&n))
+        .map(|zero| (n - zero) as u8)
+}
+
+/// `text` with its non-ASCII digits written as ASCII ones, and for each
+/// byte of that copy (and its end) the offset of the same place in `text`;
+/// `None` when `text` has no such digit.
+fn with_ascii_digits(text: &str) -> Option<(String, Vec<usize>)> {
+    if text.is_ascii() || !text.chars().any(|c| non_ascii_digit(c).is_some()) {
+        return None;
+    }
+    let mut copy = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let before = copy.len();
+        match non_ascii_digit(c) {
+            Some(d) => copy.push(char::from(b'0' + d)),
+            None => copy.push(c),
+        }
+        map.extend(std::iter::repeat_n(at, copy.len() - before));
+    }
+    map.push(text.len());
+    Some((copy, map))
+}
+
 /// Finds the first date in `text`. `month_first` reads an ambiguous
 /// `03/04/2024` as March 4 (the American order) instead of April 3.
+/// Digits of other scripts (`۲۲ اسفند ۱۴۰۲`) count as digits.
 pub fn find_date(text: &str, month_first: bool) -> Option<FoundDate> {
+    if let Some((copy, map)) = with_ascii_digits(text) {
+        return find_date_in(&copy, month_first).map(|d| FoundDate {
+            ymd: d.ymd,
+            start: map[d.start],
+            end: map[d.end],
+        });
+    }
+    find_date_in(text, month_first)
+}
+
+fn find_date_in(text: &str, month_first: bool) -> Option<FoundDate> {
     // Cheap exit: no date without four digits in a row.
     if !has_year_digits(text) {
         return None;
@@ -148,6 +208,68 @@ pub fn find_date(text: &str, month_first: bool) -> Option<FoundDate> {
     best
 }
 
+/// The Gregorian date of a Solar Hijri one (the calendar of Iran and
+/// Afghanistan: 22 Esfand 1402 is 2024-03-12), by the arithmetic of the
+/// 33-year cycle, exact for the years news is dated in.
+fn solar_hijri_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u32, u32)> {
+    if !(1300..=1500).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let jy = i64::from(year) + 1595;
+    let (jm, jd) = (i64::from(month), i64::from(day));
+    let mut days = -355_668
+        + 365 * jy
+        + (jy / 33) * 8
+        + ((jy % 33) + 3) / 4
+        + jd
+        + if jm < 7 {
+            (jm - 1) * 31
+        } else {
+            (jm - 7) * 30 + 186
+        };
+    let mut gy = 400 * (days / 146_097);
+    days %= 146_097;
+    if days > 36_524 {
+        days -= 1;
+        gy += 100 * (days / 36_524);
+        days %= 36_524;
+        if days >= 365 {
+            days += 1;
+        }
+    }
+    gy += 4 * (days / 1461);
+    days %= 1461;
+    if days > 365 {
+        gy += (days - 1) / 365;
+        days = (days - 1) % 365;
+    }
+    let mut gd = days + 1;
+    let leap = (gy % 4 == 0 && gy % 100 != 0) || gy % 400 == 0;
+    let lengths = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let mut gm = 1;
+    for len in lengths {
+        if gd <= len {
+            break;
+        }
+        gd -= len;
+        gm += 1;
+    }
+    Some((gy as u32, gm as u32, gd as u32))
+}
+
 /// The dates with a month name in `text`, passed to `consider` in the order
 /// [`find_date`] weighs them: day-month-year, month-day-year, then
 /// year-month-day, the first match of each whose word is a month.
@@ -169,6 +291,14 @@ fn month_dates(text: &str, lexicon: &Lexicon, mut consider: impl FnMut(Option<Fo
             consider(found(
                 c.get(0).unwrap(),
                 valid(num(&c[3]), month as u32, num(&c[1])),
+            ));
+            break;
+        }
+        if let Some(month) = lexicon.solar_month(&word) {
+            let ymd = solar_hijri_to_gregorian(num(&c[3]), month.into(), num(&c[1]));
+            consider(found(
+                c.get(0).unwrap(),
+                ymd.and_then(|(y, m, d)| valid(y, m, d)),
             ));
             break;
         }
@@ -462,6 +592,30 @@ mod tests {
                 proptest::prop_assert!(found.is_empty(), "{:?} in {:?}", found, text);
             }
         }
+    }
+
+    #[test]
+    fn other_calendars_and_digits() {
+        assert_eq!(ymd("12 มี.ค. 2567 14:35 น."), Some("2024-03-12".into()));
+        assert_eq!(ymd("12 มีนาคม 2567"), Some("2024-03-12".into()));
+        assert_eq!(
+            ymd("سه‌شنبه ۲۲ اسفند ۱۴۰۲ - ۱۰:۳۰"),
+            Some("2024-03-12".into())
+        );
+        assert_eq!(ymd("१२ मार्च २०२४"), Some("2024-03-12".into()));
+        let text = "تاريخ: ١٢/٠٣/٢٠٢٤ مساء";
+        let found = find_date(text, false).unwrap();
+        assert_eq!(found.ymd, "2024-03-12");
+        assert_eq!(&text[found.start..found.end], "١٢/٠٣/٢٠٢٤");
+    }
+
+    #[test]
+    fn solar_hijri_dates_convert() {
+        assert_eq!(solar_hijri_to_gregorian(1402, 12, 22), Some((2024, 3, 12)));
+        assert_eq!(solar_hijri_to_gregorian(1403, 1, 1), Some((2024, 3, 20)));
+        assert_eq!(solar_hijri_to_gregorian(1400, 1, 1), Some((2021, 3, 21)));
+        assert_eq!(solar_hijri_to_gregorian(1399, 10, 11), Some((2020, 12, 31)));
+        assert_eq!(solar_hijri_to_gregorian(1403, 6, 31), Some((2024, 9, 21)));
     }
 
     #[test]

@@ -118,7 +118,22 @@ impl Features {
 fn is_sentence_end(c: char) -> bool {
     matches!(
         c,
-        '.' | '!' | '?' | '。' | '！' | '？' | '…' | '؟' | '۔' | '।' | ';' | '．'
+        '.' | '!'
+            | '?'
+            | '。'
+            | '！'
+            | '？'
+            | '…'
+            | '؟'
+            | '۔'
+            | '।'
+            | '॥'
+            | ';'
+            | '．'
+            | '։'
+            | '።'
+            | '။'
+            | '។'
     )
 }
 
@@ -140,6 +155,22 @@ fn script_of(c: char) -> Script {
         _ => Script::Other,
     }
 }
+
+/// Letters of a script written without spaces between words (Thai, Lao,
+/// Khmer, Myanmar): spaces there part phrases and sentences, not words.
+fn writes_no_word_spaces(c: char) -> bool {
+    matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF)
+}
+
+/// Letters per word in the scripts of [`writes_no_word_spaces`], to count
+/// words comparable with spaced scripts: a Thai word has two to four
+/// letters, vowel signs included (measured on news prose).
+const LETTERS_PER_UNSPACED_WORD: usize = 3;
+
+/// A line in Thai or Lao with more words than this, and a space between two
+/// of its sentences, ends a sentence: no headline is that long (see
+/// [`Features::is_headline_like`]).
+const UNSPACED_SENTENCE_WORDS: usize = 25;
 
 /// `lower` without leading and trailing apostrophes and hyphens.
 #[inline]
@@ -345,6 +376,7 @@ fn measure_word(
     f: &mut Features,
     script_counts: &mut [usize; 7],
     ideographs: &mut usize,
+    unpunctuated: &mut usize,
     lower: &mut String,
 ) -> Option<char> {
     let mut first_letter = None;
@@ -361,6 +393,8 @@ fn measure_word(
             script_counts[s as usize] += 1;
             if s == Script::Cjk {
                 *ideographs += 1;
+            } else if s == Script::Other && writes_no_word_spaces(c) {
+                *unpunctuated += 1;
             }
             push_lowercase(lower, c);
         } else if is_numeric(c, table) {
@@ -456,6 +490,9 @@ pub(crate) fn measure_with<S: StopList + ?Sized>(
     let mut stop = 0usize;
     let mut spaced_words = 0usize;
     let mut ideographs = 0usize;
+    // Letters of Thai, Lao, Khmer and Myanmar: no spaces between words, and
+    // in Thai and Lao no sentence punctuation either.
+    let mut unpunctuated = 0usize;
     let ascii_line = text.is_ascii();
     let mut words = if ascii_line {
         Words::Ascii(AsciiWords { text, at: 0 })
@@ -477,7 +514,14 @@ pub(crate) fn measure_with<S: StopList + ?Sized>(
                 (first, lower.as_str())
             }
         } else {
-            let first = measure_word(word, &mut f, &mut script_counts, &mut ideographs, lower);
+            let first = measure_word(
+                word,
+                &mut f,
+                &mut script_counts,
+                &mut ideographs,
+                &mut unpunctuated,
+                lower,
+            );
             (first, lower.as_str())
         };
         if let Some(c) = first_letter
@@ -510,8 +554,12 @@ pub(crate) fn measure_with<S: StopList + ?Sized>(
     };
     // Unspaced scripts: count two ideographs as a word, so length rules
     // written in words hold for Chinese and Japanese too.
+    let unspaced_line = unpunctuated * 2 > f.letters && f.letters > 0;
     f.words = if ideographs * 2 > f.letters && f.letters > 0 {
         ideographs / 2 + (spaced_words.saturating_sub(1))
+    } else if unspaced_line {
+        // A Thai word averages about three letters (vowel signs counted).
+        unpunctuated.div_ceil(LETTERS_PER_UNSPACED_WORD) + (spaced_words.saturating_sub(1))
     } else {
         spaced_words
     };
@@ -528,13 +576,20 @@ pub(crate) fn measure_with<S: StopList + ?Sized>(
     }
     let last = text.trim_end().chars().rev().find(|c| !is_closer(*c));
     f.ends_sentence = last.is_some_and(is_sentence_end);
+    if unspaced_line && !f.ends_sentence && f.inner_sentences == 0 {
+        // Thai and Lao end a sentence with a space and nothing else, so
+        // punctuation cannot tell prose from a headline: length does. A
+        // line longer than any headline ([`Features::is_headline_like`]),
+        // with a space between sentences, is prose.
+        f.ends_sentence = f.words > UNSPACED_SENTENCE_WORDS && spaced_words > 1;
+    }
     if f.ends_sentence && f.inner_sentences > 0 {
         // The final one is counted as the sentence end, not an inner one.
         f.inner_sentences -= 1;
     }
     // Unspaced scripts give whole phrases as "words": a stopword list cannot
     // be matched against them.
-    f.stopwords = if ideographs * 2 > f.letters {
+    f.stopwords = if ideographs * 2 > f.letters || unspaced_line {
         None
     } else {
         stopwords.map(|_| stop)

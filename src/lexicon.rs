@@ -66,6 +66,8 @@ pub struct Lexicon {
     inline: AhoCorasick,
     inline_kinds: Vec<InlinePhrase>,
     byline_prefixes: Vec<String>,
+    /// Words written after the name in a byline: Korean "김민지 기자".
+    byline_suffixes: FxHashSet<String>,
     /// For each first byte, the indices of the byline prefixes a line
     /// starting with it may start with (those starting with that byte, and
     /// empty ones), in `byline_prefixes` order; the last entry is for empty
@@ -74,6 +76,9 @@ pub struct Lexicon {
     credit_labels: FxHashSet<String>,
     brands: FxHashSet<String>,
     months: FxHashMap<String, u8>,
+    /// Month names of the Solar Hijri calendar (Iran, Afghanistan), whose
+    /// dates are converted to the Gregorian calendar.
+    solar_months: FxHashMap<String, u8>,
     /// The month names and abbreviations without their one trailing full
     /// stop, if any ("sept." gives "sept"): the words a date pattern's
     /// month may be, before the stop it may carry.
@@ -111,9 +116,11 @@ impl Lexicon {
         let mut inline_patterns = Vec::new();
         let mut inline_kinds = Vec::new();
         let mut byline_prefixes = Vec::new();
+        let mut byline_suffixes = FxHashSet::default();
         let mut credit_labels = FxHashSet::default();
         let mut brands = FxHashSet::default();
         let mut months = FxHashMap::default();
+        let mut solar_months = FxHashMap::default();
         for (_lang, text) in PHRASE_FILES {
             let mut section = "";
             let mut month = 0u8;
@@ -151,20 +158,28 @@ impl Lexicon {
                     inline_kinds.push(kind);
                 } else if section == "byline" {
                     byline_prefixes.push(key);
+                } else if section == "byline-after" {
+                    byline_suffixes.insert(key);
                 } else if section == "brand" {
                     brands.insert(key);
                 } else if section == "credit" {
                     credit_labels.insert(key);
-                } else if section == "months" {
+                } else if section == "months" || section == "solar-months" {
                     month += 1;
+                    let map = if section == "months" {
+                        &mut months
+                    } else {
+                        &mut solar_months
+                    };
                     for form in entry.split_whitespace() {
-                        months.entry(form.to_lowercase()).or_insert(month);
+                        map.entry(form.to_lowercase()).or_insert(month);
                     }
                 }
             }
         }
         let month_stems = months
             .keys()
+            .chain(solar_months.keys())
             .map(|k| k.strip_suffix('.').unwrap_or(k).to_string())
             .collect();
         // Longest prefixes first, so "by staff of" wins over "by".
@@ -210,9 +225,11 @@ impl Lexicon {
             inline_kinds,
             byline_prefixes,
             byline_index,
+            byline_suffixes,
             credit_labels,
             brands,
             month_stems,
+            solar_months,
             months,
             stopwords,
             stopword_langs,
@@ -268,6 +285,12 @@ impl Lexicon {
             })
     }
 
+    /// True when `word` (lower case) follows the name in a byline, as
+    /// Korean "기자" (reporter) does.
+    pub fn is_byline_suffix(&self, word: &str) -> bool {
+        self.byline_suffixes.contains(word)
+    }
+
     /// True when `label` (normalised) names a photo credit or a source.
     pub fn is_credit_label(&self, label: &str) -> bool {
         self.credit_labels.contains(label)
@@ -313,6 +336,12 @@ impl Lexicon {
     /// The month number of a month name or abbreviation (lower case).
     pub fn month(&self, word: &str) -> Option<u8> {
         self.months.get(word).copied()
+    }
+
+    /// The number (1-12) of a Solar Hijri month name in lower case
+    /// ("esfand" is 12).
+    pub fn solar_month(&self, word: &str) -> Option<u8> {
+        self.solar_months.get(word).copied()
     }
 
     /// The stopword set of a language (ISO 639-1), if the stopword data has

@@ -86,6 +86,11 @@ pub enum Reason {
         /// The prefix word.
         prefix: String,
     },
+    /// "김민지 기자": a name followed by a title word.
+    BylineTitle {
+        /// The title word.
+        title: String,
+    },
     /// A name alone on a line right after the body.
     AuthorAfterBody {
         /// Words in the line.
@@ -299,6 +304,7 @@ impl fmt::Display for Reason {
                 write!(f, "publisher \"{publisher}\" doubled, date {date} glued on")
             }
             Reason::BylinePrefix { prefix } => write!(f, "byline prefix \"{prefix}\""),
+            Reason::BylineTitle { title } => write!(f, "name before byline title \"{title}\""),
             Reason::AuthorAfterBody { words } => {
                 write!(f, "name of {words} words alone after the body")
             }

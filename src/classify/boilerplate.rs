@@ -111,6 +111,8 @@ impl LineClassifier for Boilerplate {
             && f.words <= 30
             && !f.has_url
             && let Some(domain) = find_domain(text)
+            // "김민지 기자 minji@example.kr" is the byline, e-mail and all.
+            && super::dateline::name_before_title(text, doc.lexicon).is_none()
         {
             return Some(Decision::chrome(Reason::DomainPromo {
                 domain: domain.to_string(),

@@ -4,6 +4,7 @@
 
 use super::{Decision, Doc, LineClassifier};
 use crate::date::{FoundDate, find_date, without_dates_and_times};
+use crate::lexicon::Lexicon;
 use crate::line::Label;
 use crate::reason::Reason;
 
@@ -57,6 +58,29 @@ fn byline_name(rest: &str) -> Option<&str> {
     (capitalised * 2 > words.len() && capitalised >= 1).then_some(name)
 }
 
+/// A byline whose title follows the name, as Korean writes it: one to three
+/// name words, a word of `[byline-after]` ("기자"), then at most an e-mail
+/// address ("김민지 기자 minji@example.kr"). Returns the name and the title.
+pub(super) fn name_before_title<'t>(
+    text: &'t str,
+    lexicon: &Lexicon,
+) -> Option<(&'t str, &'t str)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = words
+        .iter()
+        .take(4)
+        .position(|w| lexicon.is_byline_suffix(&w.to_lowercase()))?;
+    let after = &words[at + 1..];
+    if at == 0 || after.len() > 1 || after.iter().any(|w| !w.contains('@')) {
+        return None;
+    }
+    let name_end = text.find(words[at])?;
+    let name = text[..name_end].trim();
+    name.chars()
+        .all(|c| c.is_alphabetic() || c.is_whitespace())
+        .then_some((name, words[at]))
+}
+
 /// "PublisherPublisher" glued before the date: the text before the date is
 /// one name written twice.
 fn doubled_publisher(before: &str) -> Option<&str> {
@@ -99,6 +123,17 @@ impl LineClassifier for Dateline {
                     .with_value(name),
                 );
             }
+        }
+        if let Some((name, title)) = name_before_title(text, doc.lexicon) {
+            return Some(
+                Decision::fixed(
+                    Label::Byline,
+                    Reason::BylineTitle {
+                        title: title.to_string(),
+                    },
+                )
+                .with_value(name),
+            );
         }
         let month_first = doc.lang == Some("en");
         let FoundDate { ymd, start, end } = find_date(text, month_first)?;

@@ -344,7 +344,9 @@ struct ClassInfo {
     caption: bool,
     /// A class hides the element from sighted readers.
     hiding: bool,
-    /// A class is `author` (in any case): the metadata's marked author.
+    /// A class is `author` or names the author's name (`author-name`,
+    /// `author_name`, `authorName`, in any case): the metadata's marked
+    /// author. Not `author-box` nor `author-bio`, which hold more than a name.
     author: bool,
 }
 
@@ -361,7 +363,9 @@ impl ClassInfo {
                 .windows(7)
                 .any(|w| w[0] | 0x20 == b'c' && w.eq_ignore_ascii_case(b"caption")),
             hiding: HIDING_CLASSES.contains(&class) || popup,
-            author: class.eq_ignore_ascii_case("author"),
+            author: ["author", "author-name", "author_name", "authorname"]
+                .iter()
+                .any(|name| class.eq_ignore_ascii_case(name)),
         }
     }
 
