@@ -379,18 +379,26 @@ fn may_be_canonical(b: &[u8], from: usize) -> bool {
     })
 }
 
-/// FNV-1a over the lower-cased name, a separator and the value.
+/// A hash of the lower-cased name and the value, eight bytes at a time
+/// (a byte-wise hash was most of the scan's cost on link-heavy pages).
 fn attribute_hash(name: &[u8], value: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let bytes = name
-        .iter()
-        .map(u8::to_ascii_lowercase)
-        .chain(std::iter::once(0xff))
-        .chain(value.iter().copied());
-    for c in bytes {
-        h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, word: u64| (h ^ word).wrapping_mul(K).rotate_left(29);
+    let mut h = name.len() as u64;
+    for chunk in name.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        word.make_ascii_lowercase();
+        h = mix(h, u64::from_le_bytes(word));
     }
-    h
+    h = mix(h, value.len() as u64);
+    let mut words = value.chunks_exact(8);
+    for chunk in &mut words {
+        h = mix(h, u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+    }
+    let mut last = [0u8; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    mix(h, u64::from_le_bytes(last))
 }
 
 /// HTML start tags that end SVG content when they appear inside it (the
