@@ -68,6 +68,10 @@ pub struct Lexicon {
     byline_prefixes: Vec<String>,
     /// Words written after the name in a byline: Korean "김민지 기자".
     byline_suffixes: FxHashSet<String>,
+    /// Searchers for those suffixes, when all are written in scripts
+    /// without case (`None` when one is not, and no search can rule a line
+    /// out).
+    byline_suffix_finders: Option<Vec<memchr::memmem::Finder<'static>>>,
     /// For each first byte, the indices of the byline prefixes a line
     /// starting with it may start with (those starting with that byte, and
     /// empty ones), in `byline_prefixes` order; the last entry is for empty
@@ -225,6 +229,15 @@ impl Lexicon {
             inline_kinds,
             byline_prefixes,
             byline_index,
+            byline_suffix_finders: byline_suffixes
+                .iter()
+                .all(|s| !s.chars().any(|c| c.is_lowercase() || c.is_uppercase()))
+                .then(|| {
+                    byline_suffixes
+                        .iter()
+                        .map(|s| memchr::memmem::Finder::new(s.as_bytes()).into_owned())
+                        .collect()
+                }),
             byline_suffixes,
             credit_labels,
             brands,
@@ -289,6 +302,16 @@ impl Lexicon {
     /// Korean "기자" (reporter) does.
     pub fn is_byline_suffix(&self, word: &str) -> bool {
         self.byline_suffixes.contains(word)
+    }
+
+    /// False when no word of `text` can be a byline suffix (see
+    /// [`Lexicon::is_byline_suffix`]): the text holds none of them, and each
+    /// is written in a script without case, so no other spelling of it
+    /// lowers to it. A cheap look before splitting a line into words.
+    pub fn may_hold_byline_suffix(&self, text: &str) -> bool {
+        self.byline_suffix_finders
+            .as_ref()
+            .is_none_or(|finders| finders.iter().any(|f| f.find(text.as_bytes()).is_some()))
     }
 
     /// True when `label` (normalised) names a photo credit or a source.
@@ -870,6 +893,15 @@ fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_without_a_byline_suffix_are_ruled_out_before_splitting() {
+        let lexicon = Lexicon::get();
+        assert!(lexicon.may_hold_byline_suffix("김민지 기자 minji@example.kr"));
+        assert!(lexicon.is_byline_suffix("기자"));
+        assert!(!lexicon.may_hold_byline_suffix("By Jane Doe, staff writer"));
+        assert!(!lexicon.may_hold_byline_suffix(""));
+    }
 
     #[test]
     fn stopwords_overrule_a_misnamed_language() {

@@ -65,6 +65,11 @@ pub(super) fn name_before_title<'t>(
     text: &'t str,
     lexicon: &Lexicon,
 ) -> Option<(&'t str, &'t str)> {
+    // At most three name words, the title and an e-mail address: a longer
+    // line is no such byline, and most lines are long.
+    if !lexicon.may_hold_byline_suffix(text) || text.split_whitespace().nth(5).is_some() {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let at = words
         .iter()
