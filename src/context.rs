@@ -1485,6 +1485,15 @@ mod tests {
     }
 
     /// Labels of every line of `dump`, by 1-based line number.
+    /// Numbers of the lines labelled body.
+    fn body_numbers(lines: &[(usize, Label, String)]) -> Vec<usize> {
+        lines
+            .iter()
+            .filter(|l| l.1 == Label::Body)
+            .map(|l| l.0)
+            .collect()
+    }
+
     fn labels(dump: &str) -> Vec<(usize, Label, String)> {
         let article = crate::Extractor::builder()
             .explain(true)
@@ -1566,11 +1575,7 @@ mod tests {
             ));
         }
         let lines = labels(&dump);
-        let body: Vec<usize> = lines
-            .iter()
-            .filter(|l| l.1 == Label::Body)
-            .map(|l| l.0)
-            .collect();
+        let body = body_numbers(&lines);
         assert_eq!(body, vec![1, 3, 5, 7], "{lines:?}");
         assert!(
             lines.iter().any(|l| l.2.contains("teaser cards")),
@@ -1595,11 +1600,7 @@ mod tests {
             dump.push_str(&format!("\nSave Print Send\n{n}. {card}\n"));
         }
         let lines = labels(&dump);
-        let body: Vec<usize> = lines
-            .iter()
-            .filter(|l| l.1 == Label::Body)
-            .map(|l| l.0)
-            .collect();
+        let body = body_numbers(&lines);
         assert_eq!(body, vec![1, 3, 5, 7], "{lines:?}");
     }
 
