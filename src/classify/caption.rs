@@ -200,23 +200,29 @@ pub fn find_credit<'t>(text: &'t str, lexicon: &Lexicon) -> Option<&'t str> {
     Some(credit.trim_start_matches('(').trim_end_matches(')'))
 }
 
-/// A parenthesised credit at the end of the line: "(Photo by Jane Doe)",
+/// A bracketed credit at the end of the line: "(Photo by Jane Doe)",
 /// "(Foto dpa)" with a known credit word first, or, in any language, "(Word:
-/// Name)" with one label word, a colon and a short name ("(Picha: Maktaba)",
-/// "（写真：共同通信）").
+/// Name)" with one label word, a colon (or `=`, as Korean papers write
+/// "[사진=연합뉴스]") and a short name ("(Picha: Maktaba)", "（写真：共同通信）").
+/// Square brackets serve as parentheses do.
 fn parenthesised_credit<'t>(text: &'t str, lexicon: &Lexicon) -> Option<&'t str> {
     let trimmed = text.trim_end();
-    let inner = trimmed
+    let (inner, openers): (&str, &[char]) = if let Some(inner) = trimmed
         .strip_suffix(')')
-        .or_else(|| trimmed.strip_suffix('）'))?;
-    let open = inner.rfind(['(', '（'])?;
-    let inner = inner[open..].trim_start_matches(['(', '（']).trim();
+        .or_else(|| trimmed.strip_suffix('）'))
+    {
+        (inner, &['(', '（'])
+    } else {
+        (trimmed.strip_suffix(']')?, &['['])
+    };
+    let open = inner.rfind(openers)?;
+    let inner = inner[open..].trim_start_matches(openers).trim();
     let words = inner.split_whitespace().count();
     let first = inner.split_whitespace().next()?;
     if words <= 6 && lexicon.is_credit_label(&normalize_phrase(first)) {
         return Some(inner);
     }
-    let (label, name) = inner.split_once([':', '：'])?;
+    let (label, name) = inner.split_once([':', '：', '='])?;
     let label_words = label.split_whitespace().count();
     let name = name.trim();
     let name_ok = !name.is_empty()
@@ -381,6 +387,8 @@ mod tests {
             "Runners at the start line on Sunday morning (Photo by Jane Doe)",
             "Wafanyabiashara wakipanga bidhaa zao katika soko jipya. (Picha: Maktaba)",
             "3月12日，乘客在江城地铁6号线东湖站候车。（图片来源：江城日报 摄影 王磊）",
+            "주민들이 새로 생긴 정류장에서 버스를 기다리고 있다. [사진=한빛일보 제공]",
+            "Volunteers plant trees along the river bank on Saturday. [Photo=Lee Park]",
         ] {
             let d = classify_one(&Caption, text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(d.label, Label::Caption, "{text}");
@@ -395,5 +403,16 @@ mod tests {
         );
         assert!(classify_one(&Caption, "| Year | Budget |").is_none());
         assert!(classify_one(&Caption, "The mayor said: we will rebuild the bridge").is_none());
+        // Shortcodes and placeholders in square brackets are no credits.
+        for text in [
+            "The new library opens its doors on Monday. [caption id=attachment_12 align=left]",
+            "The new library opens its doors on Monday. [ads_1]",
+            "The new library opens its doors on Monday. [key=value]",
+        ] {
+            assert!(
+                classify_one(&Caption, text).is_none_or(|d| d.label != Label::Caption),
+                "{text}"
+            );
+        }
     }
 }
