@@ -35,11 +35,14 @@ const KEPT_RAW: [&[u8]; 6] = [
     b"noframes",
 ];
 
-/// The page with the raw text of its scripts (JSON-LD aside), styles and
-/// `noscript` elements removed, and the attributes of HTML start tags that
-/// nothing reads (see [`is_read`]) dropped, as far as the scan can be sure
-/// of the tokenizer's reading; the page itself when there is nothing to
-/// change.
+/// The page without what the reader never reads, as far as the scan can be
+/// sure of the tokenizer's reading: the raw text of scripts (JSON-LD
+/// aside), styles and `noscript` elements (the elements too, where only
+/// whitespace or markup stands on both sides, and so non-canonical
+/// `<link>`s), comment text, SVG content that is SVG all through, the
+/// attributes of HTML start tags that nothing reads (see [`is_read`]), and
+/// the width of the whitespace between tags. The page itself when there is
+/// nothing to change.
 pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
     // Changes to make, in page order.
