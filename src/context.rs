@@ -72,7 +72,7 @@ fn related_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
         let mut j = i + 1;
         while j < decisions.len() {
             let (d, f) = (&decisions[j], &doc.features[j]);
-            if d.label == Label::Blank || d.class == Class::Fixed && d.label == Label::Chrome {
+            if d.label == Label::Blank || is_recognised_chrome(d) {
                 if is_section_header(d) {
                     break;
                 }
@@ -107,11 +107,10 @@ fn related_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
 /// joined by `>`, `»` or `›` with spaces around them ("Home > News > Local").
 /// Pages print it right above the headline, whatever their language.
 fn is_breadcrumb(text: &str) -> bool {
-    let parts: Vec<&str> = text.split([' ', '\u{a0}']).collect();
     let mut segments = 0usize;
     let mut words = 0usize;
-    for token in parts.iter().filter(|t| !t.is_empty()) {
-        if matches!(*token, ">" | "»" | "›" | "&gt;") {
+    for token in text.split([' ', '\u{a0}']).filter(|t| !t.is_empty()) {
+        if matches!(token, ">" | "»" | "›" | "&gt;") {
             if words == 0 || words > 4 {
                 return false;
             }
@@ -214,7 +213,7 @@ fn comment_threads(doc: &Doc<'_>, decisions: &mut [Decision]) {
         return;
     };
     for d in decisions[start + 1..].iter_mut() {
-        if d.label != Label::Blank && (d.class != Class::Fixed || d.label != Label::Chrome) {
+        if d.label != Label::Blank && !is_recognised_chrome(d) {
             *d = Decision {
                 class: Class::Bad,
                 ..Decision::chrome(Reason::AfterArticleEnd { marker: start + 1 })
@@ -365,17 +364,16 @@ const MIN_BARRIER_LINES: usize = 12;
 /// stretch: only lines the rules are sure of build a barrier. (HTML pages
 /// have their block elements for this.)
 fn chrome_barriers(decisions: &[Decision], scores: &mut [f32]) {
-    let recognised = |d: &Decision| d.class == Class::Fixed && d.label == Label::Chrome;
     let mut k = 0;
     while k < decisions.len() {
-        if !recognised(&decisions[k]) {
+        if !is_recognised_chrome(&decisions[k]) {
             k += 1;
             continue;
         }
         let mut end = k;
         let mut lines = 0;
         while end < decisions.len()
-            && (recognised(&decisions[end]) || decisions[end].label == Label::Blank)
+            && (is_recognised_chrome(&decisions[end]) || decisions[end].label == Label::Blank)
         {
             lines += usize::from(decisions[end].label != Label::Blank);
             end += 1;
@@ -759,8 +757,7 @@ fn teaser_cards_at_end(
                 }
                 gap += 1;
                 truncated += usize::from(cut_headline(j));
-                chrome_gap |=
-                    decisions[j].class == Class::Fixed && decisions[j].label == Label::Chrome;
+                chrome_gap |= is_recognised_chrome(&decisions[j]);
             }
         }
         // A summary under a headline alone must be short; under a headline
@@ -959,6 +956,11 @@ const MAX_LIST_ITEM_WORDS: usize = 40;
 
 fn is_prose(d: &Decision) -> bool {
     matches!(d.class, Class::Good | Class::NearGood)
+}
+
+/// A line a classifier was sure is chrome (a counter, a menu phrase...).
+fn is_recognised_chrome(d: &Decision) -> bool {
+    d.class == Class::Fixed && d.label == Label::Chrome
 }
 
 fn body(reason: Reason) -> Decision {

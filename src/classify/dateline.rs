@@ -79,7 +79,9 @@ pub(super) fn name_before_title<'t>(
     if at == 0 || after.len() > 1 || after.iter().any(|w| !w.contains('@')) {
         return None;
     }
-    let name_end = text.find(words[at])?;
+    // The title word's own place: a search for it would stop inside a name
+    // that starts with the same letters ("기자현 기자").
+    let name_end = words[at].as_ptr() as usize - text.as_ptr() as usize;
     let name = text[..name_end].trim();
     name.chars()
         .all(|c| c.is_alphabetic() || c.is_whitespace())
@@ -200,6 +202,19 @@ impl LineClassifier for Dateline {
 mod tests {
     use super::super::testing::classify_one;
     use super::*;
+
+    #[test]
+    fn a_name_that_starts_like_the_title_word_is_kept_whole() {
+        let lexicon = Lexicon::get();
+        assert_eq!(
+            name_before_title("기자현 기자", lexicon),
+            Some(("기자현", "기자"))
+        );
+        assert_eq!(
+            name_before_title("김민지 기자 minji@example.kr", lexicon),
+            Some(("김민지", "기자"))
+        );
+    }
 
     #[test]
     fn a_byline_in_a_script_without_spaces_is_judged_by_its_parts() {

@@ -322,6 +322,13 @@ impl LineClassifier for GluedTeaser {
     }
 
     fn classify(&self, doc: &Doc<'_>, i: usize) -> Option<Decision> {
+        // Both forms need summary words that start in lower case: a line
+        // with none (all capitalised, or in a script without case) is no
+        // glued teaser, whatever its bytes look like.
+        let f = &doc.features[i];
+        if f.capitalized == f.cased_words {
+            return None;
+        }
         let headline_words = glued_headline(&doc.lines[i].text)?;
         Some(Decision::chrome(Reason::GluedTeaser { headline_words }))
     }

@@ -420,6 +420,16 @@ impl<'a> ClassCache<'a> {
 /// `attr` interns the name it is asked for on every call, which cost more
 /// than the walk itself. Elements have a handful of attributes.
 pub(crate) fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+    // The pre-parse scan drops the attributes it does not know to be read:
+    // one read here must be on its list (checked in the unit tests, which
+    // read every attribute the reader and the metadata use).
+    if cfg!(test) {
+        assert!(
+            super::raw_text::is_read(el.name().as_bytes(), name.as_bytes()),
+            "attribute {name} of <{}> is read but dropped before parsing (raw_text::is_read)",
+            el.name()
+        );
+    }
     el.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
 }
 
@@ -1820,6 +1830,21 @@ mod tests {
         assert_eq!(a.aria_hidden, Some("true"));
         assert_eq!(a.style, Some("display:none"));
         assert_eq!(CommonAttrs::of(el).class, attr(el, "class"));
+        // The pre-parse scan keeps all of them, on any element.
+        for name in [
+            "class",
+            "id",
+            "role",
+            "itemprop",
+            "hidden",
+            "aria-hidden",
+            "style",
+        ] {
+            assert!(
+                super::super::raw_text::is_read(b"div", name.as_bytes()),
+                "{name}"
+            );
+        }
     }
 
     #[test]

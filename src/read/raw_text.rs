@@ -61,8 +61,15 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
         // `;`), and text nodes that join (a stray end tag makes no node)
         // gain only whitespace, which the reader does not weigh. Not right
         // after a `<pre>`, which drops a line break that follows it at once.
-        let may_go_whole = after_markup && !(keeps_lf && off == 0) && is_space(&b[i..start]);
-        if after_markup && !keeps_lf && is_wide_space(&b[i..start]) {
+        let run = &b[i..start];
+        let spaces_only = after_markup && is_space(run);
+        let may_go_whole = spaces_only && !(keeps_lf && off == 0);
+        // A run of spaces between tags narrows to one space: the tree
+        // builder files any such run as whitespace alike (inserted, or
+        // ignored where whitespace is) and the reader reads it as one
+        // space, but the tokenizer passes a line break through a slow path
+        // of its own, and indented pages have one between most tags.
+        if spaces_only && !keeps_lf && !run.is_empty() && run != b" " {
             edits.push(Edit::space(i, start));
         }
         (after_markup, keeps_lf) = (true, false);
@@ -84,13 +91,11 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                     None => i = b.len(),
                 }
             }
-            b'!' | b'?' => {
-                // Doctype or bogus comment: up to the next `>`.
-                i = memchr::memchr(b'>', &b[start..]).map_or(b.len(), |e| start + e + 1);
-            }
-            b'/' if !b.get(start + 2).is_some_and(u8::is_ascii_alphabetic) => {
-                // `</>` is dropped; `</` and anything else opens a bogus
-                // comment up to the next `>`.
+            // Doctype or bogus comment (`<?`, and `</` not followed by a
+            // letter; `</>` is dropped): up to the next `>`.
+            b'!' | b'?' | b'/'
+                if next != b'/' || !b.get(start + 2).is_some_and(u8::is_ascii_alphabetic) =>
+            {
                 i = memchr::memchr(b'>', &b[start..]).map_or(b.len(), |e| start + e + 1);
             }
             b'/' => {
@@ -260,15 +265,6 @@ impl Edit {
     }
 }
 
-/// Whether text between two tags is HTML whitespace other than one space.
-/// The tree builder files any such run as whitespace alike (inserted, or
-/// ignored where whitespace is), and the reader reads it as one space, but
-/// the tokenizer passes a line break through a slow path of its own, and
-/// indented pages have one between most tags.
-fn is_wide_space(run: &[u8]) -> bool {
-    run != b" " && !run.is_empty() && is_space(run)
-}
-
 /// Elements the tree builder keeps on its list of active formatting
 /// elements, where three alike (same name and attributes) push out the
 /// oldest: their dropped attributes leave a digest so that elements stay
@@ -287,7 +283,7 @@ const FORMATTING: [&[u8]; 14] = [
 /// template. `href` is read on `<link>` (the canonical URL) and `<base>`
 /// only; `width` and `height` on images, where the reader tells a photo
 /// (a caption may stand under it) from a spacer or an icon.
-fn is_read(tag: &[u8], name: &[u8]) -> bool {
+pub(super) fn is_read(tag: &[u8], name: &[u8]) -> bool {
     // Lower-cased into a stack buffer: no name longer than `aria-hidden`
     // is read but the `shadowroot*` family.
     const LONGEST: usize = 11;
@@ -351,35 +347,38 @@ fn drop_unread_attributes(b: &[u8], tag: &[u8], from: usize, edits: &mut Vec<Edi
 /// it; here only whitespace may stand between it and the next `<` (or the
 /// end).
 fn unread_link_end(b: &[u8], name: &[u8], after_name: usize) -> Option<usize> {
-    if !name.eq_ignore_ascii_case(b"link") || may_be_canonical(b, after_name) {
+    if !name.eq_ignore_ascii_case(b"link") {
         return None;
     }
-    let end = tag_end(b, after_name);
+    let (canonical, end) = may_be_canonical(b, after_name);
+    if canonical {
+        return None;
+    }
     let next = memchr::memchr(b'<', &b[end..]).map_or(b.len(), |k| end + k);
     is_space(&b[end..next]).then_some(end)
 }
 
 /// Whether `run` is HTML whitespace only (or empty).
 fn is_space(run: &[u8]) -> bool {
-    run.iter()
-        .all(|c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' '))
+    run.iter().all(u8::is_ascii_whitespace)
 }
 
 /// Whether the `<link>` whose name ends at `from` may name the canonical
-/// URL: its first `rel` holds the word `canonical` in any case, or a
-/// character reference that might spell it.
-fn may_be_canonical(b: &[u8], from: usize) -> bool {
+/// URL (its first `rel` holds the word `canonical` in any case, or a
+/// character reference that might spell it), and where the tag ends.
+fn may_be_canonical(b: &[u8], from: usize) -> (bool, usize) {
     let mut rel: Option<&[u8]> = None;
-    read_attributes(b, from, |a| {
+    let end = read_attributes(b, from, |a| {
         if rel.is_none() && b[a.name.0..a.name.1].eq_ignore_ascii_case(b"rel") {
             rel = Some(&b[a.value.0..a.value.1]);
         }
     });
-    rel.is_some_and(|r| {
+    let canonical = rel.is_some_and(|r| {
         r.contains(&b'&')
-            || r.split(|c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' '))
+            || r.split(u8::is_ascii_whitespace)
                 .any(|w| w.eq_ignore_ascii_case(b"canonical"))
-    })
+    });
+    (canonical, end)
 }
 
 /// A hash of the lower-cased name and the value, eight bytes at a time
@@ -479,9 +478,6 @@ fn svg_content_end(b: &[u8], from: usize) -> Option<usize> {
             Some(b'!') if rest.starts_with(b"![CDATA[") => {
                 i = memchr::memmem::find(&b[start..], b"]]>").map(|e| start + e + 3)?;
             }
-            Some(b'!' | b'?') => {
-                i = memchr::memchr(b'>', &b[start..]).map(|e| start + e + 1)?;
-            }
             Some(b'/') if b.get(start + 2).is_some_and(u8::is_ascii_alphabetic) => {
                 let name = tag_name(b, start + 2);
                 let at = open.iter().rposition(|o| o.eq_ignore_ascii_case(name))?;
@@ -491,7 +487,8 @@ fn svg_content_end(b: &[u8], from: usize) -> Option<usize> {
                 }
                 i = tag_end(b, start + 2 + name.len());
             }
-            Some(b'/') => {
+            // Doctype, bogus comment, or `</` not followed by a letter.
+            Some(b'!' | b'?' | b'/') => {
                 i = memchr::memchr(b'>', &b[start..]).map(|e| start + e + 1)?;
             }
             Some(c) if c.is_ascii_alphabetic() => {
@@ -546,7 +543,7 @@ pub(super) fn comment_end(b: &[u8], from: usize) -> Option<(usize, usize)> {
 fn tag_name(b: &[u8], from: usize) -> &[u8] {
     let len = b[from.min(b.len())..]
         .iter()
-        .position(|&c| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+        .position(|&c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
         .unwrap_or(b.len().saturating_sub(from));
     &b[from.min(b.len())..from.min(b.len()) + len]
 }
@@ -583,7 +580,7 @@ struct Attribute {
 /// quoted only when a quote is the first byte after `=` (and spaces), and a
 /// `>` inside quotes does not end the tag.
 fn read_attributes(b: &[u8], from: usize, mut f: impl FnMut(Attribute)) -> usize {
-    let space = |c: u8| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+    let space = |c: u8| c.is_ascii_whitespace();
     // Past the spaces at `i`, and past `/` too when `slash`.
     let skip = |mut i: usize, slash: bool| {
         while i < b.len() && (space(b[i]) || (slash && b[i] == b'/')) {
@@ -603,12 +600,7 @@ fn read_attributes(b: &[u8], from: usize, mut f: impl FnMut(Attribute)) -> usize
         }
         let name_start = i;
         i += 1;
-        while i < b.len()
-            && !matches!(
-                b[i],
-                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>' | b'='
-            )
-        {
+        while i < b.len() && !(b[i].is_ascii_whitespace() || matches!(b[i], b'/' | b'>' | b'=')) {
             i += 1;
         }
         let name = (name_start, i);
@@ -670,19 +662,17 @@ fn read_attributes(b: &[u8], from: usize, mut f: impl FnMut(Attribute)) -> usize
 /// starts at or after `from`: the end of a raw text element's contents.
 pub(super) fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
-    while let Some(off) = memchr::memmem::find(&b[i..], b"</") {
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let at = i + off;
-        let after = &b[at + 2..];
-        if after.len() > name.len()
+        let after = &b[(at + 2).min(b.len())..];
+        if b.get(at + 1) == Some(&b'/')
+            && after.len() > name.len()
             && after[..name.len()].eq_ignore_ascii_case(name)
-            && matches!(
-                after[name.len()],
-                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'
-            )
+            && (after[name.len()].is_ascii_whitespace() || matches!(after[name.len()], b'/' | b'>'))
         {
             return Some(at);
         }
-        i = at + 2;
+        i = at + 1;
     }
     None
 }
