@@ -88,6 +88,17 @@ pub(super) fn name_before_title<'t>(
         .then_some((name, words[at]))
 }
 
+/// A byline prefix ("By", "Von") at the start of `text` and the name after
+/// it: the prefix's length and the name. The prefix is found in `lowered`
+/// (the line in lower case); lower-casing may change byte lengths ("İ"), so
+/// the cut is checked on the original.
+fn prefixed_name<'t>(text: &'t str, lowered: &str, lexicon: &Lexicon) -> Option<(usize, &'t str)> {
+    let prefix = lexicon.byline_prefix(lowered)?;
+    let rest = text.get(prefix.len()..)?;
+    byline_name(rest.trim_start_matches([':', '：', ' ', '\u{a0}']))
+        .map(|name| (prefix.len(), name))
+}
+
 /// "PublisherPublisher" glued before the date: the text before the date is
 /// one name written twice.
 fn doubled_publisher(before: &str) -> Option<&str> {
@@ -116,24 +127,16 @@ impl LineClassifier for Dateline {
         if long && (f.ends_sentence || text.split_whitespace().nth(MAX_BYLINE_WORDS).is_some()) {
             return None;
         }
-        let lowered = doc.lowered(i);
-        // The prefix was found in the lower-cased line; lower-casing may
-        // change byte lengths ("İ"), so the cut is checked on the original.
-        if let Some(prefix) = doc.lexicon.byline_prefix(&lowered)
-            && text.is_char_boundary(prefix.len())
-        {
-            let rest = text[prefix.len()..].trim_start_matches([':', '：', ' ', '\u{a0}']);
-            if let Some(name) = byline_name(rest) {
-                return Some(
-                    Decision::fixed(
-                        Label::Byline,
-                        Reason::BylinePrefix {
-                            prefix: text[..prefix.len()].to_string(),
-                        },
-                    )
-                    .with_value(name),
-                );
-            }
+        if let Some((prefix_len, name)) = prefixed_name(text, &doc.lowered(i), doc.lexicon) {
+            return Some(
+                Decision::fixed(
+                    Label::Byline,
+                    Reason::BylinePrefix {
+                        prefix: text[..prefix_len].to_string(),
+                    },
+                )
+                .with_value(name),
+            );
         }
         if long {
             return None;
@@ -186,12 +189,8 @@ impl LineClassifier for Dateline {
         // "Published on"); what follows is a byline prefix and a name.
         let before_words = text[..start].split_whitespace().count();
         let tail = text[end..].trim_start_matches([',', ' ', '\u{a0}', '-', '–', '|', '·']);
-        let lowered_tail = tail.to_lowercase();
-        let prefix = doc.lexicon.byline_prefix(&lowered_tail)?;
-        let name = tail
-            .get(prefix.len()..)?
-            .trim_start_matches([':', '：', ' ', '\u{a0}']);
-        (before_words <= MAX_WORDS_BEFORE_DATE && byline_name(name).is_some()).then(|| {
+        let named = prefixed_name(tail, &tail.to_lowercase(), doc.lexicon).is_some();
+        (before_words <= MAX_WORDS_BEFORE_DATE && named).then(|| {
             Decision::fixed(Label::Date, Reason::DateAndByline { date: ymd.clone() })
                 .with_value(ymd)
         })
