@@ -34,9 +34,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 59));
+            self.add(tail_word(rest) ^ ((rest.len() as u64) << 59));
         }
     }
 
@@ -53,6 +51,23 @@ impl Hasher for FxHasher {
     #[inline]
     fn finish(&self) -> u64 {
         (self.hash ^ (self.hash >> 29)).wrapping_mul(SEED)
+    }
+}
+
+/// The last 1 to 7 bytes of a key as one word, read with fixed-size loads.
+/// Copying them into a zeroed buffer instead compiles to a call to `memcpy`
+/// with a variable length, which cost more than the hashing itself (most keys
+/// are words and class names shorter than eight bytes). The two loads may
+/// overlap; with the length mixed in by the caller, every byte still counts.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let low = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
+        let high = u32::from_le_bytes(rest[n - 4..].try_into().expect("4 bytes"));
+        u64::from(low) | (u64::from(high) << 32)
+    } else {
+        u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
     }
 }
 
@@ -76,5 +91,18 @@ mod tests {
         }
         assert!(!set.contains("b"));
         assert!(!set.contains("abcdefg"));
+    }
+
+    #[test]
+    fn every_byte_of_a_short_tail_counts() {
+        let key = *b"abcdefg";
+        for n in 1..=7 {
+            let base = tail_word(&key[..n]);
+            for i in 0..n {
+                let mut changed = key;
+                changed[i] = b'z';
+                assert_ne!(tail_word(&changed[..n]), base, "length {n}, byte {i}");
+            }
+        }
     }
 }
