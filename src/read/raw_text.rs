@@ -866,7 +866,7 @@ mod tests {
         let read = |text: &str| {
             format!(
                 "{:?}",
-                crate::read::html::read_tree(&scraper::Html::parse_document(text))
+                crate::read::html::read_tree(&crate::read::dom::parse(text))
             )
         };
         assert_eq!(read(page), read(&stripped));
@@ -1018,7 +1018,7 @@ mod tests {
             let page = pieces.concat();
             let stripped = strip_raw_text(&page);
             let read = |text: &str| {
-                format!("{:?}", crate::read::html::read_tree(&scraper::Html::parse_document(text)))
+                format!("{:?}", crate::read::html::read_tree(&crate::read::dom::parse(text)))
             };
             proptest::prop_assert_eq!(read(&page), read(&stripped), "stripped: {}", stripped);
         }
