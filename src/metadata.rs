@@ -8,9 +8,11 @@
 //! found: they are written for machines, hold the date in ISO form and the
 //! author without "By", and do not depend on where the page puts them.
 
+use html5ever::local_name;
 use serde_json::Value;
 
 use crate::line::{Line, Zones};
+use crate::read::dom::{Dom, Edge, NodeData, NodeId};
 use crate::read::html::{CommonAttrs, attr};
 
 /// Raw metadata of a page, as the HTML reader found it.
@@ -42,23 +44,27 @@ pub struct PageMeta {
 const MAX_JSON_LD_BYTES: usize = 1 << 20;
 
 impl PageMeta {
-    /// Takes what element `el` says about the page, if anything. `attrs`
-    /// are its common attributes and `author_class` whether one of its
-    /// classes is `author` (in any case), both already read by the walk.
+    /// Takes what element `node` of `dom` says about the page, if
+    /// anything. `attrs` are its common attributes and `author_class`
+    /// whether one of its classes is `author` (in any case), both already
+    /// read by the walk.
     pub(crate) fn collect(
         &mut self,
-        node: ego_tree::NodeRef<'_, scraper::Node>,
-        el: &scraper::node::Element,
+        dom: &Dom,
+        node: NodeId,
         attrs: &CommonAttrs<'_>,
         author_class: bool,
         in_main: bool,
         in_comment: bool,
     ) {
+        let Some(el) = dom.element(node) else {
+            return;
+        };
         if self.marked_author.is_none()
             && !in_comment
             && (attrs.itemprop == Some("author") || author_class)
         {
-            let text = collapse(&all_text(node));
+            let text = collapse(&all_text(dom, node));
             if !text.is_empty() {
                 self.marked_author = Some(text);
             }
@@ -66,20 +72,20 @@ impl PageMeta {
         match el.name() {
             "html" => {
                 if self.lang.is_none() {
-                    self.lang = attr(el, "lang").map(|l| l.trim().to_string());
+                    self.lang = attr(el, &local_name!("lang")).map(|l| l.trim().to_string());
                 }
             }
             "title" => {
                 if self.title_tag.is_none() {
-                    self.title_tag = Some(collapse(&own_text(node)));
+                    self.title_tag = Some(collapse(&own_text(dom, node)));
                 }
             }
             "meta" => {
-                let key = attr(el, "property")
-                    .or_else(|| attr(el, "name"))
+                let key = attr(el, &local_name!("property"))
+                    .or_else(|| attr(el, &local_name!("name")))
                     .or(attrs.itemprop)
-                    .or_else(|| attr(el, "http-equiv"));
-                if let (Some(key), Some(content)) = (key, attr(el, "content"))
+                    .or_else(|| attr(el, &local_name!("http-equiv")));
+                if let (Some(key), Some(content)) = (key, attr(el, &local_name!("content")))
                     && !content.trim().is_empty()
                     && self.metas.len() < 500
                 {
@@ -88,29 +94,29 @@ impl PageMeta {
                 }
             }
             "link" => {
-                let rel = attr(el, "rel").unwrap_or("");
+                let rel = attr(el, &local_name!("rel")).unwrap_or("");
                 if self.canonical.is_none()
                     && rel
                         .split_ascii_whitespace()
                         .any(|r| r.eq_ignore_ascii_case("canonical"))
                 {
-                    self.canonical = attr(el, "href").map(|h| h.trim().to_string());
+                    self.canonical = attr(el, &local_name!("href")).map(|h| h.trim().to_string());
                 }
             }
             "script" => {
-                if attr(el, "type")
+                if attr(el, &local_name!("type"))
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                     && self.json_ld.len() < 20
                 {
-                    let text = own_text(node);
+                    let text = own_text(dom, node);
                     if text.len() <= MAX_JSON_LD_BYTES {
                         self.json_ld.push(text);
                     }
                 }
             }
             "time" => {
-                let value = attr(el, "datetime")
-                    .or_else(|| attr(el, "content"))
+                let value = attr(el, &local_name!("datetime"))
+                    .or_else(|| attr(el, &local_name!("content")))
                     .map(str::trim);
                 if let Some(value) = value.filter(|v| !v.is_empty())
                     && (self.time.is_none() || in_main && !self.time_in_main)
@@ -121,10 +127,10 @@ impl PageMeta {
             }
             "a" => {
                 if self.rel_author.is_none()
-                    && attr(el, "rel")
+                    && attr(el, &local_name!("rel"))
                         .is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author"))
                 {
-                    let text = collapse(&all_text(node));
+                    let text = collapse(&all_text(dom, node));
                     if !text.is_empty() {
                         self.rel_author = Some(text);
                     }
@@ -146,17 +152,22 @@ impl PageMeta {
 }
 
 /// Text of the direct text children.
-fn own_text(node: ego_tree::NodeRef<'_, scraper::Node>) -> String {
-    node.children()
-        .filter_map(|c| c.value().as_text().map(|t| &**t))
+fn own_text(dom: &Dom, node: NodeId) -> String {
+    dom.children(node)
+        .filter_map(|c| match dom.data(c) {
+            NodeData::Text(t) => Some(&**t),
+            _ => None,
+        })
         .collect()
 }
 
 /// Text of all descendants, bounded.
-fn all_text(node: ego_tree::NodeRef<'_, scraper::Node>) -> String {
+fn all_text(dom: &Dom, node: NodeId) -> String {
     let mut out = String::new();
-    for d in node.descendants() {
-        if let Some(t) = d.value().as_text() {
+    for edge in dom.traverse(node) {
+        if let Edge::Open(d) = edge
+            && let NodeData::Text(t) = dom.data(d)
+        {
             out.push_str(t);
             if out.len() > 400 {
                 break;

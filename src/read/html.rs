@@ -1,5 +1,5 @@
-//! The HTML front-end: parses a page with html5ever (through `scraper`) and
-//! walks the DOM into block lines carrying [`DomHints`].
+//! The HTML front-end: parses a page with html5ever into our own tree
+//! ([`super::dom`]) and walks it into block lines carrying [`DomHints`].
 //!
 //! Each block element (`p`, `div`, `li`, `h2`, `td`...) gives one line made
 //! of its own text: inline children are glued in, whitespace is collapsed,
@@ -13,9 +13,9 @@
 //! once. Metadata elements (`<title>`, `<meta>`, canonical links, JSON-LD,
 //! `<time>`, `rel=author`) are collected on the way into [`PageMeta`].
 
-use ego_tree::iter::Edge;
-use scraper::{Html, Node};
+use html5ever::{LocalName, local_name};
 
+use super::dom::{self, Dom, Edge, Element, NodeData, NodeId, ROOT};
 use super::raw_text::{comment_end, find_end_tag};
 use crate::hash::FxHashMap;
 use crate::line::{DomHints, Line, Zones};
@@ -416,17 +416,17 @@ impl<'a> ClassCache<'a> {
     }
 }
 
-/// An attribute's value, found by comparing names as text: scraper's own
-/// `attr` interns the name it is asked for on every call, which cost more
-/// than the walk itself. Elements have a handful of attributes.
-pub(crate) fn attr<'e>(el: &'e scraper::node::Element, name: &str) -> Option<&'e str> {
+/// An attribute's value, by local name (atoms compare as integers). As
+/// with [`CommonAttrs`], the first attribute of a name counts.
+pub(crate) fn attr<'e>(el: &'e Element, name: &LocalName) -> Option<&'e str> {
     // The pre-parse scan drops the attributes it does not know to be read:
     // one read here must be on its list (checked in the unit tests, which
     // read every attribute the reader and the metadata use).
     if cfg!(test) {
         assert!(
             super::raw_text::is_read(el.name().as_bytes(), name.as_bytes()),
-            "attribute {name} of <{}> is read but dropped before parsing (raw_text::is_read)",
+            "attribute {} of <{}> is read but dropped before parsing (raw_text::is_read)",
+            &**name,
             el.name()
         );
     }
@@ -448,18 +448,26 @@ pub(crate) struct CommonAttrs<'e> {
 }
 
 impl<'e> CommonAttrs<'e> {
-    pub(crate) fn of(el: &'e scraper::node::Element) -> CommonAttrs<'e> {
+    pub(crate) fn of(el: &'e Element) -> CommonAttrs<'e> {
         let mut a = CommonAttrs::default();
         for (name, value) in el.attrs() {
-            let slot = match name {
-                "class" => &mut a.class,
-                "id" => &mut a.id,
-                "role" => &mut a.role,
-                "itemprop" => &mut a.itemprop,
-                "hidden" => &mut a.hidden,
-                "aria-hidden" => &mut a.aria_hidden,
-                "style" => &mut a.style,
-                _ => continue,
+            // Atoms of the static set: each test compares two integers.
+            let slot = if *name == local_name!("class") {
+                &mut a.class
+            } else if *name == local_name!("id") {
+                &mut a.id
+            } else if *name == local_name!("role") {
+                &mut a.role
+            } else if *name == local_name!("itemprop") {
+                &mut a.itemprop
+            } else if *name == local_name!("hidden") {
+                &mut a.hidden
+            } else if *name == local_name!("aria-hidden") {
+                &mut a.aria_hidden
+            } else if *name == local_name!("style") {
+                &mut a.style
+            } else {
+                continue;
             };
             slot.get_or_insert(value);
         }
@@ -698,7 +706,7 @@ impl<'a> Walker<'a> {
         });
     }
 
-    fn open(&mut self, node: ego_tree::NodeRef<'a, Node>, el: &'a scraper::node::Element) {
+    fn open(&mut self, dom: &'a Dom, node: NodeId, el: &'a Element) {
         let tag = el.name();
         let parent = self.stack.last().cloned().unwrap_or(Frame {
             kind: Kind::Block,
@@ -729,8 +737,8 @@ impl<'a> Walker<'a> {
                 parent.tokens & bit(5) != 0 || class.is_some_and(|c| c.tokens & bit(5) != 0);
             let author_class = class.is_some_and(|c| c.author);
             self.meta.collect(
+                dom,
                 node,
-                el,
                 &attrs,
                 author_class,
                 parent.zones.contains(Zones::MAIN),
@@ -918,11 +926,11 @@ impl<'a> Walker<'a> {
 /// A `<font>` set larger than the text around it: `size` 4 to 7, or a
 /// relative size of `+1` and up. Old layouts set their headlines so,
 /// where newer pages use a heading element.
-fn large_font(tag: &str, el: &scraper::node::Element) -> bool {
+fn large_font(tag: &str, el: &Element) -> bool {
     if tag != "font" {
         return false;
     }
-    let Some(size) = attr(el, "size").map(str::trim) else {
+    let Some(size) = attr(el, &local_name!("size")).map(str::trim) else {
         return false;
     };
     match size.strip_prefix('+') {
@@ -936,12 +944,14 @@ fn large_font(tag: &str, el: &scraper::node::Element) -> bool {
 const MIN_PHOTO_SIDE: u32 = 24;
 
 /// An image whose declared width or height is under [`MIN_PHOTO_SIDE`].
-fn is_tiny(el: &scraper::node::Element) -> bool {
-    ["width", "height"].iter().any(|name| {
-        attr(el, name)
-            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
-            .is_some_and(|n| n < MIN_PHOTO_SIDE)
-    })
+fn is_tiny(el: &Element) -> bool {
+    [local_name!("width"), local_name!("height")]
+        .iter()
+        .any(|name| {
+            attr(el, name)
+                .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+                .is_some_and(|n| n < MIN_PHOTO_SIDE)
+        })
 }
 
 /// `display:none` or `visibility:hidden` in an inline style.
@@ -966,8 +976,7 @@ pub fn read_html(text: &str) -> HtmlPage {
     } else {
         text
     };
-    let html = Html::parse_document(text);
-    read_tree(&html)
+    read_tree(&dom::parse(text))
 }
 
 /// Nesting past which start tags are dropped before parsing. html5ever's
@@ -1114,9 +1123,9 @@ fn flatten(text: &str) -> String {
 }
 
 /// Walks a parsed document into lines and metadata.
-pub fn read_tree(html: &Html) -> HtmlPage {
+pub(crate) fn read_tree(dom: &Dom) -> HtmlPage {
     let mut classes = ClassCache::default();
-    let Survey { wraps_article } = survey(html, &mut classes);
+    let Survey { wraps_article } = survey(dom, &mut classes);
     let mut walker = Walker {
         wraps_article,
         next_element: 0,
@@ -1128,15 +1137,15 @@ pub fn read_tree(html: &Html) -> HtmlPage {
         classes,
         image_pending: false,
     };
-    for edge in html.tree.root().traverse() {
+    for edge in dom.traverse(ROOT) {
         match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(el) => walker.open(node, el),
-                Node::Text(t) => walker.text(&t.text),
+            Edge::Open(node) => match dom.data(node) {
+                NodeData::Element(el) => walker.open(dom, node, el),
+                NodeData::Text(t) => walker.text(t),
                 _ => {}
             },
             Edge::Close(node) => {
-                if node.value().is_element() {
+                if dom.element(node).is_some() {
                     walker.close();
                 }
             }
@@ -1180,14 +1189,14 @@ const NOT_ARTICLE: u32 = bit(5);
 /// of its own text gives its parent block `1 + commas + min(bytes / 100,
 /// 3)`, less its link share, and its grandparent half of that. The element
 /// with the highest score holds the article's paragraphs.
-fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
+fn survey<'a>(dom: &'a Dom, classes: &mut ClassCache<'a>) -> Survey {
     let mut tally: Vec<Tally> = Vec::new();
     // (element number, skipped, nearest block number, inside a link)
     let mut open: Vec<(usize, bool, Option<u32>, bool)> = Vec::new();
-    for edge in html.tree.root().traverse() {
+    for edge in dom.traverse(ROOT) {
         match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(el) => {
+            Edge::Open(node) => match dom.data(node) {
+                NodeData::Element(el) => {
                     let name = el.name();
                     let kind = kind_of(name);
                     let top = open.last().copied();
@@ -1212,9 +1221,9 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
                     let link = top.is_some_and(|t| t.3) || name == "a";
                     open.push((k, skip, nearest, link));
                 }
-                Node::Text(t) => {
+                NodeData::Text(t) => {
                     if let Some(&(_, false, nearest, link)) = open.last() {
-                        let text = trim_whitespace(&t.text);
+                        let text = trim_whitespace(t);
                         let n = measured_len(text);
                         if let Some(b) = nearest {
                             let b = &mut tally[b as usize];
@@ -1229,7 +1238,7 @@ fn survey<'a>(html: &'a Html, classes: &mut ClassCache<'a>) -> Survey {
                 _ => {}
             },
             Edge::Close(node) => {
-                if node.value().is_element() {
+                if dom.element(node).is_some() {
                     open.pop();
                 }
             }
@@ -1811,15 +1820,16 @@ mod tests {
 
     #[test]
     fn common_attributes_are_read_in_one_pass() {
-        let html = Html::parse_document(
+        let dom = dom::parse(
             "<div data-x=1 class=\"a b\" id=i role=main itemprop=articleBody hidden \
              aria-hidden=true style=\"display:none\" class=dup>x</div>",
         );
-        let el = html
-            .tree
-            .root()
-            .descendants()
-            .find_map(|n| n.value().as_element().filter(|e| e.name() == "div"))
+        let el = dom
+            .traverse(ROOT)
+            .find_map(|e| match e {
+                Edge::Open(id) => dom.element(id).filter(|e| e.name() == "div"),
+                Edge::Close(_) => None,
+            })
             .unwrap();
         let a = CommonAttrs::of(el);
         assert_eq!(a.class, Some("a b"));
@@ -1829,7 +1839,7 @@ mod tests {
         assert_eq!(a.hidden, Some(""));
         assert_eq!(a.aria_hidden, Some("true"));
         assert_eq!(a.style, Some("display:none"));
-        assert_eq!(CommonAttrs::of(el).class, attr(el, "class"));
+        assert_eq!(CommonAttrs::of(el).class, attr(el, &local_name!("class")));
         // The pre-parse scan keeps all of them, on any element.
         for name in [
             "class",

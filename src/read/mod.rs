@@ -3,6 +3,7 @@
 //! Text dumps give a line per input line; HTML pages a line per block
 //! element (see [`html`]). Both decode bytes the same way.
 
+pub(crate) mod dom;
 pub mod html;
 mod raw_text;
 pub mod text;

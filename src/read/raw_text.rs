@@ -52,6 +52,12 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
     // whether that markup was a `<pre>` or `<listing>`, which drop a line
     // break that follows them at once.
     let (mut after_markup, mut keeps_lf) = (true, false);
+    // Whether the tree builder has left its first mode, where only a
+    // doctype, comments and whitespace keep the page out of quirks mode:
+    // an element going whole before that could let a later doctype, which
+    // the page's own tree ignores, take effect (quirks mode decides, for
+    // one, whether a `<table>` closes an open `<p>`).
+    let mut past_first_mode = false;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
         // An element the reader skips can go whole when only whitespace
@@ -63,7 +69,8 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
         // after a `<pre>`, which drops a line break that follows it at once.
         let run = &b[i..start];
         let spaces_only = after_markup && is_space(run);
-        let may_go_whole = spaces_only && !(keeps_lf && off == 0);
+        past_first_mode |= !spaces_only;
+        let may_go_whole = spaces_only && !(keeps_lf && off == 0) && past_first_mode;
         // A run of spaces between tags narrows to one space: the tree
         // builder files any such run as whitespace alike (inserted, or
         // ignored where whitespace is) and the reader reads it as one
@@ -96,13 +103,16 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
             b'!' | b'?' | b'/'
                 if next != b'/' || !b.get(start + 2).is_some_and(u8::is_ascii_alphabetic) =>
             {
+                past_first_mode |= rest.len() > 7 && rest[1..8].eq_ignore_ascii_case(b"doctype");
                 i = memchr::memchr(b'>', &b[start..]).map_or(b.len(), |e| start + e + 1);
             }
             b'/' => {
+                past_first_mode = true;
                 let name = tag_name(b, start + 2);
                 i = tag_end(b, start + 2 + name.len());
             }
             c if c.is_ascii_alphabetic() => {
+                past_first_mode = true;
                 let name = tag_name(b, start + 1);
                 let after_name = start + 1 + name.len();
                 let tag_edits = edits.len();
@@ -866,10 +876,28 @@ mod tests {
         let read = |text: &str| {
             format!(
                 "{:?}",
-                crate::read::html::read_tree(&scraper::Html::parse_document(text))
+                crate::read::html::read_tree(&crate::read::dom::parse(text))
             )
         };
         assert_eq!(read(page), read(&stripped));
+    }
+
+    #[test]
+    fn nothing_goes_whole_before_the_tree_builder_leaves_its_first_mode() {
+        // The script puts the page in quirks mode and the doctype after it
+        // is ignored; without the script the doctype would count, and a
+        // `<table>` would close the `<p>`.
+        let page = "<script></script><!doctype html><p><table><tr><td>cell";
+        let read = |text: &str| {
+            format!(
+                "{:?}",
+                crate::read::html::read_tree(&crate::read::dom::parse(text))
+            )
+        };
+        assert_eq!(read(page), read(&strip_raw_text(page)));
+        // After a doctype (or any tag) it may go.
+        let page = "<!doctype html> <script></script> <p>text";
+        assert!(!strip_raw_text(page).contains("script"));
     }
 
     #[test]
@@ -1018,7 +1046,7 @@ mod tests {
             let page = pieces.concat();
             let stripped = strip_raw_text(&page);
             let read = |text: &str| {
-                format!("{:?}", crate::read::html::read_tree(&scraper::Html::parse_document(text)))
+                format!("{:?}", crate::read::html::read_tree(&crate::read::dom::parse(text)))
             };
             proptest::prop_assert_eq!(read(&page), read(&stripped), "stripped: {}", stripped);
         }

@@ -50,9 +50,9 @@ impl Kind {
 enum Engine {
     Dechrome,
     DomSmoothie,
-    /// html5ever's parse alone (through scraper, as dechrome calls it) of
-    /// the whole page: a floor for any extractor built on html5ever. Only
-    /// when asked for with `--engine html5ever`.
+    /// html5ever's parse alone (into scraper's tree; dechrome builds a
+    /// lighter one of its own) of the whole page: a floor for any extractor
+    /// built on html5ever. Only when asked for with `--engine html5ever`.
     Html5ever,
 }
 
