@@ -18,6 +18,17 @@ use aho_corasick::{AhoCorasick, MatchKind};
 // PHRASE_FILES: every `data/phrases/*.txt`, listed by build.rs.
 include!(concat!(env!("OUT_DIR"), "/phrase_files.rs"));
 
+/// Month names of every glibc locale, one "<number> <name>" a line,
+/// written by `tools/months/extract.py`.
+const GLIBC_MONTHS: &str = include_str!("../data/months.txt");
+
+/// The month number and name of a `data/months.txt` line, none for a
+/// comment.
+fn glibc_month(line: &str) -> Option<(u8, &str)> {
+    let (number, name) = line.split_once(' ')?;
+    Some((number.parse().ok()?, name))
+}
+
 /// What a whole line, matched exactly, can be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinePhrase {
@@ -180,6 +191,12 @@ impl Lexicon {
                     }
                 }
             }
+        }
+        // A language without a phrase file still prints its dates with
+        // its own month names: every glibc locale's names back the files'
+        // lists up (see `data/months.txt`).
+        for (month, name) in GLIBC_MONTHS.lines().filter_map(glibc_month) {
+            months.entry(name.to_string()).or_insert(month);
         }
         let month_stems = months
             .keys()
