@@ -881,13 +881,96 @@ fn lists_inside_body(doc: &Doc<'_>, decisions: &mut [Decision], in_zone: &[bool]
             }
         }
         let closed_by_body = j < decisions.len() && decisions[j].label == Label::Body;
-        if closed_by_body && (2..=MAX_LIST_ITEMS).contains(&items.len()) {
+        if closed_by_body && let Some(headlines) = headline_list_shape(doc, &items) {
+            unnamed_related_list(doc, decisions, &items, headlines);
+        } else if closed_by_body && (2..=MAX_LIST_ITEMS).contains(&items.len()) {
             let count = items.len();
             for &item in &items {
                 decisions[item] = body(Reason::ListInBody { count });
             }
         }
         k = j.max(k + 1);
+    }
+}
+
+/// Fewest words of a headline in a list of links to other articles.
+const MIN_LINKED_HEADLINE_WORDS: usize = 4;
+/// Most words of the header over such a list ("Read also", "More on this").
+const MAX_LIST_HEADER_WORDS: usize = 4;
+
+/// A "read also" box inside the article, in a language whose header no
+/// phrase list knows: a short header, two or more headlines of other
+/// articles, and maybe the article's next sub-heading, shorter than any
+/// of them, right above the paragraph it opens. An article's own list
+/// (ingredients, steps, dates) has no header of a few words over items
+/// that are all longer headlines without a stop, all different, none
+/// opening with a figure. Returns how many of `items` after the header are headlines.
+fn headline_list_shape(doc: &Doc<'_>, items: &[usize]) -> Option<usize> {
+    let (&header, rest) = items.split_first()?;
+    let header_words = doc.features[header].words;
+    if header_words == 0
+        || header_words > MAX_LIST_HEADER_WORDS
+        || doc.features[header].ends_sentence
+    {
+        return None;
+    }
+    let is_headline = |k: usize| {
+        let f = &doc.features[k];
+        f.is_headline_like()
+            && f.words >= MIN_LINKED_HEADLINE_WORDS
+            && f.words > header_words
+            && !doc.lines[k]
+                .text
+                .trim_start()
+                .starts_with(|c: char| c.is_numeric() || "-•*–·".contains(c))
+    };
+    // The last line is the next sub-heading when it is shorter than every
+    // headline, two or more, before it. (A sub-heading ending with "?"
+    // is a sentence and no item: then the last item is a headline.)
+    let headlines = match rest.split_last() {
+        Some((&last, before))
+            if before.len() >= 2
+                && doc.features[last].words
+                    < before.iter().map(|&k| doc.features[k].words).min()? =>
+        {
+            before.len()
+        }
+        _ => rest.len(),
+    };
+    // Headlines of different articles differ; a table's header row
+    // printed twice ("Pos Player Plays") does not.
+    let distinct = rest[..headlines].iter().enumerate().all(|(n, &a)| {
+        rest[..n]
+            .iter()
+            .all(|&b| doc.lines[a].text != doc.lines[b].text)
+    });
+    (headlines >= 2 && distinct && rest[..headlines].iter().all(|&k| is_headline(k)))
+        .then_some(headlines)
+}
+
+/// Marks the header and headlines that [`headline_list_shape`] found as
+/// chrome, and the sub-heading after them, if any, as body.
+fn unnamed_related_list(
+    doc: &Doc<'_>,
+    decisions: &mut [Decision],
+    items: &[usize],
+    headlines: usize,
+) {
+    let header = doc.lines[items[0]].text.clone();
+    decisions[items[0]] = Decision::chrome(Reason::SectionHeader {
+        header: header.clone(),
+        by: "shape: short line over headlines between paragraphs",
+    });
+    for &k in &items[1..=headlines] {
+        decisions[k] = Decision::chrome(Reason::RelatedHeadline {
+            header: header.clone(),
+            count: headlines,
+        });
+    }
+    for &k in &items[headlines + 1..] {
+        decisions[k] = body(Reason::SubHeading {
+            words: doc.features[k].words,
+        });
     }
 }
 
@@ -1648,6 +1731,37 @@ mod tests {
         let lines = labels(&format!("{}\n{footer}", PARAGRAPHS.join("\n")));
         for n in 5..=9 {
             assert_ne!(lines[n - 1].1, Label::Body, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_short_header_over_headlines_between_paragraphs_is_a_related_box() {
+        // A header no phrase list knows (Albanian "Lexo edhe"), two
+        // headlines, then the article's next sub-heading.
+        let dump = format!(
+            "{}\n{}\nLexo edhe\nQyteti merr fonde per rrugen e re drejt bregdetit\nFestivali i folklorit do te mbahet ne korrik\nSfidat e rruges\n{}\n{}",
+            PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3]
+        );
+        let lines = labels(&dump);
+        for n in 3..=5 {
+            assert_eq!(lines[n - 1].1, Label::Chrome, "{lines:?}");
+        }
+        assert!(
+            lines[2].2.contains("short line over headlines"),
+            "{lines:?}"
+        );
+        assert_eq!(lines[5].1, Label::Body, "{lines:?}");
+    }
+
+    #[test]
+    fn an_ingredient_list_between_paragraphs_stays() {
+        let dump = format!(
+            "{}\n{}\nIngredients\n2 cups of plain flour\n1 spoon of fine salt\nMethod\n{}\n{}",
+            PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3]
+        );
+        let lines = labels(&dump);
+        for n in 3..=6 {
+            assert_eq!(lines[n - 1].1, Label::Body, "{lines:?}");
         }
     }
 
