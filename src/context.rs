@@ -1151,9 +1151,14 @@ fn title_and_subtitle(
         seen += 1;
         let f = &doc.features[k];
         match d.class {
-            Class::Fixed if matches!(d.label, Label::Date | Label::Byline | Label::Caption) => {
+            Class::Fixed if matches!(d.label, Label::Date | Label::Byline) => {
+                // The article's header (title, standfirst, byline) stands
+                // above its date: lines of one to three words between the
+                // date and the body are buttons ("Share"), not a title.
+                candidates.retain(|&c| doc.features[c].words > MAX_WIDGET_WORDS);
                 continue;
             }
+            Class::Fixed if d.label == Label::Caption => continue,
             // Short widget words ("Share", "Comment (0)") between the title
             // and the body are skipped; a site header or a list ends the walk.
             Class::Fixed if f.words <= 3 && !is_section_header(d) => {
@@ -1169,6 +1174,21 @@ fn title_and_subtitle(
             && next_to_date(doc, decisions, k)
         {
             decisions[k] = byline_decision(doc, k, Reason::NameByDate { words: f.words });
+            continue;
+        }
+        if candidates.is_empty()
+            && let Some(name) = labelled_name(&doc.lines[k].text)
+            && next_to_date(doc, decisions, k)
+        {
+            decisions[k] = Decision::fixed(
+                Label::Byline,
+                Reason::LabelledNameByDate {
+                    label: doc.lines[k].text[..doc.lines[k].text.len() - name.len()]
+                        .trim_end()
+                        .to_string(),
+                },
+            )
+            .with_value(name.to_string());
             continue;
         }
         let text = &doc.lines[k].text;
@@ -1254,6 +1274,26 @@ fn subtitle_decision(doc: &Doc<'_>, k: usize) -> Decision {
 
 fn byline_decision(doc: &Doc<'_>, k: usize, reason: Reason) -> Decision {
     Decision::fixed(Label::Byline, reason).with_value(doc.lines[k].text.clone())
+}
+
+/// Most words of a button or label that the title walk steps over.
+const MAX_WIDGET_WORDS: usize = 3;
+
+/// The name in "<label>: <name>", a byline in any language ("Autor: Ana
+/// Pop", "رپورٹ: عائشہ خان"): one word, a colon, then one to four words
+/// without digits nor further marks that label or link. Uncased scripts
+/// give no capital to check, so the colon and the date beside the line
+/// are what tell it.
+fn labelled_name(text: &str) -> Option<&str> {
+    let (label, name) = text.split_once([':', '：'])?;
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    (label.split_whitespace().count() == 1
+        && (1..=4).contains(&words)
+        && !name
+            .chars()
+            .any(|c| c.is_numeric() || ":|()[]@/&!?«»\"".contains(c)))
+    .then_some(name)
 }
 
 /// One to four capitalised words, no digits, no sentence, no punctuation
@@ -1763,6 +1803,21 @@ mod tests {
         for n in 3..=6 {
             assert_eq!(lines[n - 1].1, Label::Body, "{lines:?}");
         }
+    }
+
+    #[test]
+    fn a_labelled_name_is_the_name_after_one_word_and_a_colon() {
+        assert_eq!(
+            labelled_name("Авторы: Айгүл Серікқызы"),
+            Some("Айгүл Серікқызы")
+        );
+        assert_eq!(labelled_name("رپورٹ: عائشہ خان"), Some("عائشہ خان"));
+        assert_eq!(labelled_name("Updated: 12 March"), None);
+        assert_eq!(
+            labelled_name("Read more: how the plan will work here"),
+            None
+        );
+        assert_eq!(labelled_name("Anna Weber"), None);
     }
 
     #[test]

@@ -101,6 +101,12 @@ pub enum Reason {
         /// Words in the line.
         words: usize,
     },
+    /// "<label>: <name>" next to the date: the byline, whatever the
+    /// label's language.
+    LabelledNameByDate {
+        /// The label before the colon.
+        label: String,
+    },
     /// A short header that opens a related-articles or navigation list.
     SectionHeader {
         /// The header text.
@@ -310,6 +316,9 @@ impl fmt::Display for Reason {
             }
             Reason::NameByDate { words } => {
                 write!(f, "name of {words} words next to the date line")
+            }
+            Reason::LabelledNameByDate { label } => {
+                write!(f, "name after the label \"{label}\" next to the date")
             }
             Reason::SectionHeader { header, by } => {
                 write!(f, "section header \"{header}\" ({by})")
