@@ -1173,7 +1173,16 @@ fn title_and_subtitle(
             && is_name_like(doc, k)
             && next_to_date(doc, decisions, k)
         {
-            decisions[k] = byline_decision(doc, k, Reason::NameByDate { words: f.words });
+            decisions[k] = match prefix_used_as_word(doc, decisions, k) {
+                Some((prefix, name)) => Decision::fixed(
+                    Label::Byline,
+                    Reason::BylinePrefixFromBody {
+                        prefix: prefix.to_string(),
+                    },
+                )
+                .with_value(name.to_string()),
+                None => byline_decision(doc, k, Reason::NameByDate { words: f.words }),
+            };
             continue;
         }
         if candidates.is_empty()
@@ -1185,6 +1194,7 @@ fn title_and_subtitle(
                 Reason::LabelledNameByDate {
                     label: doc.lines[k].text[..doc.lines[k].text.len() - name.len()]
                         .trim_end()
+                        .trim_end_matches([':', '：'])
                         .to_string(),
                 },
             )
@@ -1274,6 +1284,36 @@ fn subtitle_decision(doc: &Doc<'_>, k: usize) -> Decision {
 
 fn byline_decision(doc: &Doc<'_>, k: usize, reason: Reason) -> Decision {
     Decision::fixed(Label::Byline, reason).with_value(doc.lines[k].text.clone())
+}
+
+/// Longest byline preposition, in characters ("by", "von", "nga", "ni").
+const MAX_PREFIX_CHARS: usize = 3;
+
+/// A name line of three or more words whose short first word the
+/// article's body uses, in lower case, as an ordinary word ("Nga Arta
+/// Hoxha" over "... nga një program..."; "Ni Maricel Dela Cruz" over "sabi
+/// ni Aling..."): that word is the byline's "by", in whatever language. A
+/// given name ("Ana", "Tom") is not written in lower case inside
+/// sentences. Returns the prefix and the name after it.
+fn prefix_used_as_word<'t>(
+    doc: &'t Doc<'_>,
+    decisions: &[Decision],
+    k: usize,
+) -> Option<(&'t str, &'t str)> {
+    let text = doc.lines[k].text.as_str();
+    let (prefix, name) = text.split_once(' ')?;
+    if name.split_whitespace().count() < 2
+        || prefix.chars().count() > MAX_PREFIX_CHARS
+        || !prefix.chars().next()?.is_uppercase()
+    {
+        return None;
+    }
+    let lower = prefix.to_lowercase();
+    let used = (0..decisions.len())
+        .filter(|&j| decisions[j].label == Label::Body)
+        .flat_map(|j| doc.lines[j].text.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| w == lower);
+    used.then_some((prefix, name.trim()))
 }
 
 /// Most words of a button or label that the title walk steps over.

@@ -101,6 +101,12 @@ pub enum Reason {
         /// Words in the line.
         words: usize,
     },
+    /// A name next to the date whose first word the body uses in lower
+    /// case: that word is the byline's "by".
+    BylinePrefixFromBody {
+        /// The first word.
+        prefix: String,
+    },
     /// "<label>: <name>" next to the date: the byline, whatever the
     /// label's language.
     LabelledNameByDate {
@@ -317,6 +323,10 @@ impl fmt::Display for Reason {
             Reason::NameByDate { words } => {
                 write!(f, "name of {words} words next to the date line")
             }
+            Reason::BylinePrefixFromBody { prefix } => write!(
+                f,
+                "name next to the date after \"{prefix}\", a word the body writes in lower case"
+            ),
             Reason::LabelledNameByDate { label } => {
                 write!(f, "name after the label \"{label}\" next to the date")
             }
