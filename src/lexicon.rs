@@ -827,7 +827,33 @@ pub fn detect_language(sample: &str) -> Option<&'static str> {
     if info.confidence() < 0.2 {
         return None;
     }
-    iso639_1(info.lang())
+    let lang = iso639_1(info.lang())?;
+    // whatlang knows only the Slavic languages written in Cyrillic; Kazakh,
+    // Kyrgyz, Tatar, Bashkir, Tajik or Mongolian text comes out as one of
+    // them. Letters that no Slavic alphabet has tell such text: the
+    // language is then unknown rather than misnamed.
+    if matches!(lang, "ru" | "uk" | "be" | "bg" | "sr" | "mk") && has_non_slavic_cyrillic(sample) {
+        return None;
+    }
+    Some(lang)
+}
+
+/// Least share of a sample's letters that must be Cyrillic letters of no
+/// Slavic alphabet (a Kazakh name in Russian text has a few).
+const MIN_NON_SLAVIC_CYRILLIC_SHARE: f32 = 0.01;
+
+/// Cyrillic letters of the Turkic, Iranian and Mongolic alphabets that no
+/// Slavic alphabet uses (ә ғ қ ң ө ұ ү һ җ ҙ ҫ ҳ ҷ ӣ ӯ ҡ), make up at least
+/// [`MIN_NON_SLAVIC_CYRILLIC_SHARE`] of the letters of `sample`.
+fn has_non_slavic_cyrillic(sample: &str) -> bool {
+    let (mut letters, mut foreign) = (0usize, 0usize);
+    for c in sample.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if "әғқңөұүһҗҙҫҳҷӣӯҡӘҒҚҢӨҰҮҺҖҘҪҲҶӢӮҠ".contains(c) {
+            foreign += 1;
+        }
+    }
+    letters > 0 && foreign as f32 >= letters as f32 * MIN_NON_SLAVIC_CYRILLIC_SHARE
 }
 
 /// Maps whatlang's ISO 639-3 languages to ISO 639-1 codes.
@@ -1270,5 +1296,15 @@ mod tests {
         let fr = "Le président a rencontré les ministres pour discuter de la situation \
                   économique du pays et des mesures à prendre dans les prochains mois.";
         assert_eq!(detect_language(fr), Some("fr"));
+    }
+
+    #[test]
+    fn kazakh_is_not_named_a_slavic_language() {
+        let kk = "Бұған дейін ауыл балалары қыста тек мектеп ауласындағы шағын алаңда ғана \
+                  сырғанайтын. Көктем шыға мұз еріп, жаттығулар тоқтап қалатын.";
+        assert_eq!(detect_language(kk), None);
+        let ru = "Тренер команды Ерлан Жұмабеков сказал, что дети теперь смогут \
+                  тренироваться круглый год на новом катке в центре посёлка.";
+        assert_eq!(detect_language(ru), Some("ru"));
     }
 }
