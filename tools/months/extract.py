@@ -20,6 +20,12 @@ def unescape(text):
     return text.strip("\u200c\u200d")
 
 
+# Locales whose "months" are another calendar's: Maithili's are the Hindu
+# (Vikram Samvat) months, which would read a Nepali "फागुन २९, २०८०" as
+# 29 November 2080.
+NOT_GREGORIAN = {"mai_IN"}
+
+
 source = open(sys.argv[1], encoding="utf-8").read()
 module = re.compile(r"^pub mod (\w+) \{$", re.M)
 array = re.compile(r'pub const (MON|ALT_MON): (?:Option<)?&\[&str\]>? = (?:Some\()?&\[([^\]]*)\]')
@@ -29,7 +35,7 @@ for n, (start, name) in enumerate(starts):
     end = starts[n + 1][0] if n + 1 < len(starts) else len(source)
     body = source[start:end]
     time = body.find("pub mod LC_TIME")
-    if time < 0:
+    if time < 0 or name in NOT_GREGORIAN:
         continue
     for m in array.finditer(body, time):
         names = [unescape(s).lower() for s in re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(2))]
