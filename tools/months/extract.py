@@ -5,7 +5,7 @@ them in its src/lib.rs.
 
 Usage: tools/months/extract.py PATH/TO/pure-rust-locales-X.Y.Z/src/lib.rs > data/months.txt
 
-Only one-word names without digits are kept (the date patterns read one
+Only one-word names of four characters or more without digits are kept (the date patterns read one
 word for the month), in lower case. A name two locales give to different
 months ("listopad" is November in Polish, October in Croatian) is left
 out: a date with it cannot be read without knowing the language.
@@ -19,6 +19,10 @@ def unescape(text):
     text = re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: chr(int(m.group(1), 16)), text)
     return text.strip("\u200c\u200d")
 
+
+# Shorter names are also common words ("out", "du", "me"): every line with
+# a year in it would go through the date patterns for them.
+MIN_NAME_CHARS = 4
 
 # Locales whose "months" are another calendar's: Maithili's are the Hindu
 # (Vikram Samvat) months, which would read a Nepali "फागुन २९, २०८०" as
@@ -45,7 +49,7 @@ for n, (start, name) in enumerate(starts):
 month_of = {}
 for _, names in rows:
     for k, word in enumerate(names, 1):
-        if not word or " " in word or any(c.isdigit() for c in word):
+        if len(word) < MIN_NAME_CHARS or " " in word or any(c.isdigit() for c in word):
             continue
         month_of.setdefault(word, set()).add(k)
 print("# Month names of every glibc locale (from the pure-rust-locales crate),")
