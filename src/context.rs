@@ -881,13 +881,96 @@ fn lists_inside_body(doc: &Doc<'_>, decisions: &mut [Decision], in_zone: &[bool]
             }
         }
         let closed_by_body = j < decisions.len() && decisions[j].label == Label::Body;
-        if closed_by_body && (2..=MAX_LIST_ITEMS).contains(&items.len()) {
+        if closed_by_body && let Some(headlines) = headline_list_shape(doc, &items) {
+            unnamed_related_list(doc, decisions, &items, headlines);
+        } else if closed_by_body && (2..=MAX_LIST_ITEMS).contains(&items.len()) {
             let count = items.len();
             for &item in &items {
                 decisions[item] = body(Reason::ListInBody { count });
             }
         }
         k = j.max(k + 1);
+    }
+}
+
+/// Fewest words of a headline in a list of links to other articles.
+const MIN_LINKED_HEADLINE_WORDS: usize = 4;
+/// Most words of the header over such a list ("Read also", "More on this").
+const MAX_LIST_HEADER_WORDS: usize = 4;
+
+/// A "read also" box inside the article, in a language whose header no
+/// phrase list knows: a short header, two or more headlines of other
+/// articles, and maybe the article's next sub-heading, shorter than any
+/// of them, right above the paragraph it opens. An article's own list
+/// (ingredients, steps, dates) has no header of a few words over items
+/// that are all longer headlines without a stop, all different, none
+/// opening with a figure. Returns how many of `items` after the header are headlines.
+fn headline_list_shape(doc: &Doc<'_>, items: &[usize]) -> Option<usize> {
+    let (&header, rest) = items.split_first()?;
+    let header_words = doc.features[header].words;
+    if header_words == 0
+        || header_words > MAX_LIST_HEADER_WORDS
+        || doc.features[header].ends_sentence
+    {
+        return None;
+    }
+    let is_headline = |k: usize| {
+        let f = &doc.features[k];
+        f.is_headline_like()
+            && f.words >= MIN_LINKED_HEADLINE_WORDS
+            && f.words > header_words
+            && !doc.lines[k]
+                .text
+                .trim_start()
+                .starts_with(|c: char| c.is_numeric() || "-•*–·".contains(c))
+    };
+    // The last line is the next sub-heading when it is shorter than every
+    // headline, two or more, before it. (A sub-heading ending with "?"
+    // is a sentence and no item: then the last item is a headline.)
+    let headlines = match rest.split_last() {
+        Some((&last, before))
+            if before.len() >= 2
+                && doc.features[last].words
+                    < before.iter().map(|&k| doc.features[k].words).min()? =>
+        {
+            before.len()
+        }
+        _ => rest.len(),
+    };
+    // Headlines of different articles differ; a table's header row
+    // printed twice ("Pos Player Plays") does not.
+    let distinct = rest[..headlines].iter().enumerate().all(|(n, &a)| {
+        rest[..n]
+            .iter()
+            .all(|&b| doc.lines[a].text != doc.lines[b].text)
+    });
+    (headlines >= 2 && distinct && rest[..headlines].iter().all(|&k| is_headline(k)))
+        .then_some(headlines)
+}
+
+/// Marks the header and headlines that [`headline_list_shape`] found as
+/// chrome, and the sub-heading after them, if any, as body.
+fn unnamed_related_list(
+    doc: &Doc<'_>,
+    decisions: &mut [Decision],
+    items: &[usize],
+    headlines: usize,
+) {
+    let header = doc.lines[items[0]].text.clone();
+    decisions[items[0]] = Decision::chrome(Reason::SectionHeader {
+        header: header.clone(),
+        by: "shape: short line over headlines between paragraphs",
+    });
+    for &k in &items[1..=headlines] {
+        decisions[k] = Decision::chrome(Reason::RelatedHeadline {
+            header: header.clone(),
+            count: headlines,
+        });
+    }
+    for &k in &items[headlines + 1..] {
+        decisions[k] = body(Reason::SubHeading {
+            words: doc.features[k].words,
+        });
     }
 }
 
@@ -1068,9 +1151,14 @@ fn title_and_subtitle(
         seen += 1;
         let f = &doc.features[k];
         match d.class {
-            Class::Fixed if matches!(d.label, Label::Date | Label::Byline | Label::Caption) => {
+            Class::Fixed if matches!(d.label, Label::Date | Label::Byline) => {
+                // The article's header (title, standfirst, byline) stands
+                // above its date: lines of one to three words between the
+                // date and the body are buttons ("Share"), not a title.
+                candidates.retain(|&c| doc.features[c].words > MAX_WIDGET_WORDS);
                 continue;
             }
+            Class::Fixed if d.label == Label::Caption => continue,
             // Short widget words ("Share", "Comment (0)") between the title
             // and the body are skipped; a site header or a list ends the walk.
             Class::Fixed if f.words <= 3 && !is_section_header(d) => {
@@ -1085,7 +1173,32 @@ fn title_and_subtitle(
             && is_name_like(doc, k)
             && next_to_date(doc, decisions, k)
         {
-            decisions[k] = byline_decision(doc, k, Reason::NameByDate { words: f.words });
+            decisions[k] = match prefix_used_as_word(doc, decisions, k) {
+                Some((prefix, name)) => Decision::fixed(
+                    Label::Byline,
+                    Reason::BylinePrefixFromBody {
+                        prefix: prefix.to_string(),
+                    },
+                )
+                .with_value(name.to_string()),
+                None => byline_decision(doc, k, Reason::NameByDate { words: f.words }),
+            };
+            continue;
+        }
+        if candidates.is_empty()
+            && let Some(name) = labelled_name(&doc.lines[k].text)
+            && next_to_date(doc, decisions, k)
+        {
+            decisions[k] = Decision::fixed(
+                Label::Byline,
+                Reason::LabelledNameByDate {
+                    label: doc.lines[k].text[..doc.lines[k].text.len() - name.len()]
+                        .trim_end()
+                        .trim_end_matches([':', '：'])
+                        .to_string(),
+                },
+            )
+            .with_value(name.to_string());
             continue;
         }
         let text = &doc.lines[k].text;
@@ -1171,6 +1284,56 @@ fn subtitle_decision(doc: &Doc<'_>, k: usize) -> Decision {
 
 fn byline_decision(doc: &Doc<'_>, k: usize, reason: Reason) -> Decision {
     Decision::fixed(Label::Byline, reason).with_value(doc.lines[k].text.clone())
+}
+
+/// Longest byline preposition, in characters ("by", "von", "nga", "ni").
+const MAX_PREFIX_CHARS: usize = 3;
+
+/// A name line of three or more words whose short first word the
+/// article's body uses, in lower case, as an ordinary word ("Nga Arta
+/// Hoxha" over "... nga një program..."; "Ni Maricel Dela Cruz" over "sabi
+/// ni Aling..."): that word is the byline's "by", in whatever language. A
+/// given name ("Ana", "Tom") is not written in lower case inside
+/// sentences. Returns the prefix and the name after it.
+fn prefix_used_as_word<'t>(
+    doc: &'t Doc<'_>,
+    decisions: &[Decision],
+    k: usize,
+) -> Option<(&'t str, &'t str)> {
+    let text = doc.lines[k].text.as_str();
+    let (prefix, name) = text.split_once(' ')?;
+    if name.split_whitespace().count() < 2
+        || prefix.chars().count() > MAX_PREFIX_CHARS
+        || !prefix.chars().next()?.is_uppercase()
+    {
+        return None;
+    }
+    let lower = prefix.to_lowercase();
+    let used = (0..decisions.len())
+        .filter(|&j| decisions[j].label == Label::Body)
+        .flat_map(|j| doc.lines[j].text.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| w == lower);
+    used.then_some((prefix, name.trim()))
+}
+
+/// Most words of a button or label that the title walk steps over.
+const MAX_WIDGET_WORDS: usize = 3;
+
+/// The name in "<label>: <name>", a byline in any language ("Autor: Ana
+/// Pop", "رپورٹ: عائشہ خان"): one word, a colon, then one to four words
+/// without digits nor further marks that label or link. Uncased scripts
+/// give no capital to check, so the colon and the date beside the line
+/// are what tell it.
+fn labelled_name(text: &str) -> Option<&str> {
+    let (label, name) = text.split_once([':', '：'])?;
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    (label.split_whitespace().count() == 1
+        && (1..=4).contains(&words)
+        && !name
+            .chars()
+            .any(|c| c.is_numeric() || ":|()[]@/&!?«»\"".contains(c)))
+    .then_some(name)
 }
 
 /// One to four capitalised words, no digits, no sentence, no punctuation
@@ -1649,6 +1812,52 @@ mod tests {
         for n in 5..=9 {
             assert_ne!(lines[n - 1].1, Label::Body, "{lines:?}");
         }
+    }
+
+    #[test]
+    fn a_short_header_over_headlines_between_paragraphs_is_a_related_box() {
+        // A header no phrase list knows (Albanian "Lexo edhe"), two
+        // headlines, then the article's next sub-heading.
+        let dump = format!(
+            "{}\n{}\nLexo edhe\nQyteti merr fonde per rrugen e re drejt bregdetit\nFestivali i folklorit do te mbahet ne korrik\nSfidat e rruges\n{}\n{}",
+            PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3]
+        );
+        let lines = labels(&dump);
+        for n in 3..=5 {
+            assert_eq!(lines[n - 1].1, Label::Chrome, "{lines:?}");
+        }
+        assert!(
+            lines[2].2.contains("short line over headlines"),
+            "{lines:?}"
+        );
+        assert_eq!(lines[5].1, Label::Body, "{lines:?}");
+    }
+
+    #[test]
+    fn an_ingredient_list_between_paragraphs_stays() {
+        let dump = format!(
+            "{}\n{}\nIngredients\n2 cups of plain flour\n1 spoon of fine salt\nMethod\n{}\n{}",
+            PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3]
+        );
+        let lines = labels(&dump);
+        for n in 3..=6 {
+            assert_eq!(lines[n - 1].1, Label::Body, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_labelled_name_is_the_name_after_one_word_and_a_colon() {
+        assert_eq!(
+            labelled_name("Авторы: Айгүл Серікқызы"),
+            Some("Айгүл Серікқызы")
+        );
+        assert_eq!(labelled_name("رپورٹ: عائشہ خان"), Some("عائشہ خان"));
+        assert_eq!(labelled_name("Updated: 12 March"), None);
+        assert_eq!(
+            labelled_name("Read more: how the plan will work here"),
+            None
+        );
+        assert_eq!(labelled_name("Anna Weber"), None);
     }
 
     #[test]

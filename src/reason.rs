@@ -101,6 +101,18 @@ pub enum Reason {
         /// Words in the line.
         words: usize,
     },
+    /// A name next to the date whose first word the body uses in lower
+    /// case: that word is the byline's "by".
+    BylinePrefixFromBody {
+        /// The first word.
+        prefix: String,
+    },
+    /// "<label>: <name>" next to the date: the byline, whatever the
+    /// label's language.
+    LabelledNameByDate {
+        /// The label before the colon.
+        label: String,
+    },
     /// A short header that opens a related-articles or navigation list.
     SectionHeader {
         /// The header text.
@@ -310,6 +322,13 @@ impl fmt::Display for Reason {
             }
             Reason::NameByDate { words } => {
                 write!(f, "name of {words} words next to the date line")
+            }
+            Reason::BylinePrefixFromBody { prefix } => write!(
+                f,
+                "name next to the date after \"{prefix}\", a word the body writes in lower case"
+            ),
+            Reason::LabelledNameByDate { label } => {
+                write!(f, "name after the label \"{label}\" next to the date")
             }
             Reason::SectionHeader { header, by } => {
                 write!(f, "section header \"{header}\" ({by})")

@@ -63,6 +63,19 @@ fn is_letter(c: char) -> bool {
         .is_match(c.encode_utf8(&mut [0; 4]))
 }
 
+/// `c` belongs to a word: a letter, or a mark, as the virama ending the
+/// Tamil "படம்" ("photo"), which is not alphabetic.
+fn is_word_char(c: char) -> bool {
+    if c.is_alphabetic() {
+        return true;
+    }
+    static MARK: OnceLock<Regex> = OnceLock::new();
+    !c.is_ascii()
+        && MARK
+            .get_or_init(|| Regex::new(r"^\p{M}$").unwrap())
+            .is_match(c.encode_utf8(&mut [0; 4]))
+}
+
 /// Where the run of letters ending at byte `end` of `text` starts, if there
 /// is at least one letter.
 fn letter_run_start(text: &str, end: usize) -> Option<usize> {
@@ -229,7 +242,7 @@ fn parenthesised_credit<'t>(text: &'t str, lexicon: &Lexicon) -> Option<&'t str>
         && name.split_whitespace().count() <= 6
         && !name.ends_with(['.', '!', '?', '。'])
         && name.chars().next().is_some_and(|c| !c.is_lowercase());
-    (label_words <= 1 && !label.is_empty() && label.chars().all(char::is_alphabetic) && name_ok)
+    (label_words <= 1 && !label.is_empty() && label.chars().all(is_word_char) && name_ok)
         .then_some(inner)
 }
 
@@ -389,6 +402,7 @@ mod tests {
             "3月12日，乘客在江城地铁6号线东湖站候车。（图片来源：江城日报 摄影 王磊）",
             "주민들이 새로 생긴 정류장에서 버스를 기다리고 있다. [사진=한빛일보 제공]",
             "Volunteers plant trees along the river bank on Saturday. [Photo=Lee Park]",
+            "புதிய கிடங்கில் மீன் பெட்டிகளை அடுக்கும் தொழிலாளர்கள். (படம்: கடலோர முரசு)",
         ] {
             let d = classify_one(&Caption, text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(d.label, Label::Caption, "{text}");
