@@ -268,10 +268,13 @@ impl Edit {
 /// Elements the tree builder keeps on its list of active formatting
 /// elements, where three alike (same name and attributes) push out the
 /// oldest: their dropped attributes leave a digest so that elements stay
-/// alike or unlike as they were.
-const FORMATTING: [&[u8]; 14] = [
-    b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s", b"small", b"strike",
-    b"strong", b"tt", b"u",
+/// alike or unlike as they were. Not `<a>`, though it is one: an `<a>`
+/// start tag first takes any `<a>` after the list's last marker off the
+/// list, so no two are ever there to compare (and links are most of the
+/// formatting elements of a page).
+const FORMATTING: [&[u8]; 13] = [
+    b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s", b"small", b"strike", b"strong",
+    b"tt", b"u",
 ];
 
 /// Whether attribute `name` of element `tag` is one the reader, the
@@ -839,8 +842,8 @@ mod tests {
 
     #[test]
     fn formatting_elements_keep_a_digest_of_what_they_lose() {
-        let page = "<a href=/x target=_blank class=k>1</a><a target='_blank' href=\"/x\" class=k>2</a>\
-                    <a href=/y class=k>3</a><b>4</b>";
+        let page = "<i title=x lang=en>1</i><i lang=en title='x'>2</i>\
+                    <i title=y lang=en>3</i><b>4</b>";
         let stripped = strip_raw_text(page);
         let digests: Vec<&str> = stripped
             .match_indices("_d=\"")
@@ -851,6 +854,12 @@ mod tests {
         assert_eq!(digests[0], digests[1]);
         assert_ne!(digests[0], digests[2]);
         assert!(stripped.ends_with("<b>4</b>"));
+        // Links lose theirs without one: no two links are ever on the list
+        // together.
+        assert_eq!(
+            strip_raw_text("<a href=/x class=k>1</a><a href=/y class=k>2</a>"),
+            "<a  class=k>1</a><a  class=k>2</a>"
+        );
     }
 
     #[test]
@@ -971,6 +980,8 @@ mod tests {
             "<b data-k=1>",
             "<b data-k=2>",
             "<a href=1>",
+            "<a href=2 class=k>",
+            "</a>",
             "<i title=t>",
             "</b>",
             "<font color=red>",
@@ -1007,7 +1018,10 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config::with_cases(20000))]
+        // PROPTEST_CASES runs more locally.
+        #![proptest_config(proptest::test_runner::Config::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(20000)
+        ))]
 
         /// The page read from the stripped text is the page read from the
         /// original: same lines, hints and metadata.
