@@ -1,6 +1,7 @@
 //! Empties the raw text of scripts, styles and `noscript`, drops the
-//! attributes nobody reads and the links that are not canonical, and
-//! narrows the whitespace between tags to one space, before parsing.
+//! attributes nobody reads, the links that are not canonical and the metas
+//! nobody reads, and narrows the whitespace between tags to one space,
+//! before parsing.
 //!
 //! On the benchmark pages more than half of the bytes are inline
 //! JavaScript and CSS, and a third of the rest is start tags, mostly
@@ -19,6 +20,8 @@
 //! holds HTML.
 
 use std::borrow::Cow;
+
+use crate::metadata::is_read_meta_key;
 
 /// Elements whose text the reader never uses and that the tokenizer reads
 /// as raw text (with scripting on, as html5ever parses).
@@ -39,7 +42,8 @@ const KEPT_RAW: [&[u8]; 6] = [
 /// sure of the tokenizer's reading: the raw text of scripts (JSON-LD
 /// aside), styles and `noscript` elements (the elements too, where only
 /// whitespace or markup stands on both sides, and so non-canonical
-/// `<link>`s), comment text, SVG content that is SVG all through, the
+/// `<link>`s and `<meta>`s under keys the metadata does not read), comment
+/// text, SVG content that is SVG all through, the
 /// attributes of HTML start tags that nothing reads (see [`is_read`]), and
 /// the width of the whitespace between tags. The page itself when there is
 /// nothing to change.
@@ -112,7 +116,7 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                     // content.
                     tag_end(b, after_name)
                 } else if let Some(end) = may_go_whole
-                    .then(|| unread_link_end(b, name, after_name))
+                    .then(|| unread_void_end(b, name, after_name))
                     .flatten()
                 {
                     edits.push(Edit::cut(start, end));
@@ -344,17 +348,22 @@ fn drop_unread_attributes(b: &[u8], tag: &[u8], from: usize, edits: &mut Vec<Edi
 }
 
 /// Where a start tag whose name ends at `after_name` ends, when it is a
-/// `<link>` that can go whole: stylesheets, icons, preloads. A link is read
-/// only for the canonical URL, and a void element placed in the head (or
-/// where it stands) shapes nothing else. The caller checks the text before
-/// it; here only whitespace may stand between it and the next `<` (or the
-/// end).
-fn unread_link_end(b: &[u8], name: &[u8], after_name: usize) -> Option<usize> {
-    if !name.eq_ignore_ascii_case(b"link") {
+/// `<link>` or `<meta>` that can go whole: stylesheets, icons, preloads;
+/// viewports, verification codes, image links. A link is read only for
+/// the canonical URL and a meta only under a key the metadata reads, and
+/// a void element placed in the head (or where it stands) shapes nothing
+/// else: its start tag does not touch the list of active formatting
+/// elements. The caller checks the text before it; here only whitespace
+/// may stand between it and the next `<` (or the end).
+fn unread_void_end(b: &[u8], name: &[u8], after_name: usize) -> Option<usize> {
+    let (read, end) = if name.eq_ignore_ascii_case(b"link") {
+        may_be_canonical(b, after_name)
+    } else if name.eq_ignore_ascii_case(b"meta") {
+        meta_may_be_read(b, after_name)
+    } else {
         return None;
-    }
-    let (canonical, end) = may_be_canonical(b, after_name);
-    if canonical {
+    };
+    if read {
         return None;
     }
     let next = memchr::memchr(b'<', &b[end..]).map_or(b.len(), |k| end + k);
@@ -382,6 +391,43 @@ fn may_be_canonical(b: &[u8], from: usize) -> (bool, usize) {
                 .any(|w| w.eq_ignore_ascii_case(b"canonical"))
     });
     (canonical, end)
+}
+
+/// Whether the `<meta>` whose name ends at `from` may be read, and where
+/// the tag ends. The metadata files a meta under its first `property`,
+/// else `name`, else `itemprop`, else `http-equiv` (the first attribute of
+/// a name counts, as in the tree), trimmed and lower-cased, and reads the
+/// keys of [`is_read_meta_key`]. A key with a character reference might
+/// spell one. Metas that declare the encoding (`charset`, `http-equiv`)
+/// stay whatever their key.
+fn meta_may_be_read(b: &[u8], from: usize) -> (bool, usize) {
+    // The first value of `property`, `name` and `itemprop`, in that order.
+    let mut keys: [Option<&[u8]>; 3] = [None; 3];
+    let mut declares_encoding = false;
+    let end = read_attributes(b, from, |a| {
+        let name = &b[a.name.0..a.name.1];
+        let slot = if name.eq_ignore_ascii_case(b"property") {
+            0
+        } else if name.eq_ignore_ascii_case(b"name") {
+            1
+        } else if name.eq_ignore_ascii_case(b"itemprop") {
+            2
+        } else {
+            declares_encoding |=
+                name.eq_ignore_ascii_case(b"charset") || name.eq_ignore_ascii_case(b"http-equiv");
+            return;
+        };
+        keys[slot].get_or_insert(&b[a.value.0..a.value.1]);
+    });
+    let Some(key) = keys.into_iter().flatten().next() else {
+        return (declares_encoding, end);
+    };
+    // The value lies between ASCII bytes (quotes, spaces, `=`, `>`), so
+    // on character boundaries.
+    let read = key.contains(&b'&')
+        || std::str::from_utf8(key)
+            .map_or(true, |k| is_read_meta_key(&k.trim().to_ascii_lowercase()));
+    (read || declares_encoding, end)
 }
 
 /// A hash of the lower-cased name and the value, eight bytes at a time
@@ -827,6 +873,37 @@ mod tests {
     }
 
     #[test]
+    fn metas_nobody_reads_go_whole() {
+        assert_eq!(
+            strip_raw_text(
+                "<head>\n<meta name=viewport content=w>\n<META PROPERTY=\"twitter:card\" content=c>\
+                 <meta property=\"\" name=description content=d><meta content=x></head>"
+            ),
+            "<head>  </head>"
+        );
+        // Kept: a key the metadata reads (first of property, name,
+        // itemprop; trimmed, any case), a key a character reference might
+        // spell, and what declares the encoding.
+        let kept = "<head><meta name=\" Description \" content=d><meta name=x property=og:title content=t>\
+                    <meta itemprop=datePublished content=2020><meta name=og&#58;url content=u>\
+                    <meta charset=utf-8><meta http-equiv=content-type content=\"text/html\"></head>";
+        assert!(matches!(strip_raw_text(kept), Cow::Borrowed(_)));
+        // Not next to text, which would join the text on its other side.
+        assert!(matches!(
+            strip_raw_text("<p>a <meta name=viewport content=w> b"),
+            Cow::Borrowed(_)
+        ));
+        // Every key the metadata reads is kept.
+        for key in crate::metadata::READ_META_KEYS
+            .iter()
+            .flat_map(|k| k.iter())
+        {
+            let page = format!("<head><meta property=\"{key}\" content=x></head>");
+            assert_eq!(strip_raw_text(&page), page);
+        }
+    }
+
+    #[test]
     fn runs_of_spaces_between_tags_become_one_space() {
         assert_eq!(
             strip_raw_text("<ul>\n  <li>a b</li>\r\n\t<li> c\n d </li> <li>e</li>\n</ul>"),
@@ -991,6 +1068,10 @@ mod tests {
             "<p ",
             "<html lang=fr>",
             "<meta property=og:title content=T>",
+            "<meta name=viewport content=w>",
+            "<meta name=description property=x content=D>",
+            "<meta itemprop=author content=A>",
+            "<meta charset=utf-8>",
             "<link rel=canonical href=/c>",
             "<link rel=icon href=/i>",
             "<link>",
