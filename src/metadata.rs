@@ -167,28 +167,38 @@ fn own_text(node: ego_tree::NodeRef<'_, scraper::Node>) -> String {
         .collect()
 }
 
-/// Text of all descendants, bounded.
+/// Text of all descendants, bounded, but for code (scripts, styles,
+/// `noscript`) and SVG or MathML: the pre-parse scan empties the one and
+/// cuts the content of most of the other, and neither holds a name.
 fn all_text(node: ego_tree::NodeRef<'_, scraper::Node>) -> String {
     let mut out = String::new();
-    for d in node.descendants() {
-        if let Some(t) = d.value().as_text()
-            && !is_raw_text_code(d.parent())
-        {
-            out.push_str(t);
-            if out.len() > 400 {
-                break;
+    // How many elements without words the walk is inside.
+    let mut inside_wordless = 0usize;
+    for edge in node.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) => match n.value() {
+                scraper::Node::Text(t) if inside_wordless == 0 => {
+                    out.push_str(t);
+                    if out.len() > 400 {
+                        break;
+                    }
+                }
+                scraper::Node::Element(el) if is_wordless(el) => inside_wordless += 1,
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(n) => {
+                if n.value().as_element().is_some_and(is_wordless) {
+                    inside_wordless -= 1;
+                }
             }
         }
     }
     out
 }
 
-/// Whether `node` is a script, style or `noscript` element, whose text is
-/// code, not words (and is emptied before parsing, the JSON-LD of scripts
-/// aside).
-fn is_raw_text_code(node: Option<ego_tree::NodeRef<'_, scraper::Node>>) -> bool {
-    node.and_then(|n| n.value().as_element())
-        .is_some_and(|el| matches!(el.name(), "script" | "style" | "noscript"))
+/// Scripts, styles, `noscript`, SVG and MathML: no words of the page.
+fn is_wordless(el: &scraper::node::Element) -> bool {
+    matches!(el.name(), "script" | "style" | "noscript" | "svg" | "math")
 }
 
 /// Whitespace runs folded into one space, ends trimmed.
@@ -722,7 +732,8 @@ mod tests {
     fn a_marked_author_is_words_not_code() {
         // Read from the tree as parsed, before any pre-parse scan empties
         // the script: its code is no part of the name.
-        let html = "<p><span itemprop=author><script>track()</script>Ann Lee</span></p>";
+        let html = "<p><span itemprop=author><script>track()</script>Ann Lee\
+                    <svg><text>icon</text></svg></span></p>";
         let page = crate::read::html::read_tree(&scraper::Html::parse_document(html));
         assert_eq!(page.meta.marked_author.as_deref(), Some("Ann Lee"));
     }

@@ -56,6 +56,12 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
     // whether that markup was a `<pre>` or `<listing>`, which drop a line
     // break that follows them at once.
     let (mut after_markup, mut keeps_lf) = (true, false);
+    // Whether a tag has come: before one, the tree builder is still in its
+    // first mode, where a doctype sets the document's mode (a page with
+    // none is read in quirks mode, where a `<table>` does not close a
+    // `<p>`), so nothing may go whole that would let a later doctype be
+    // the first token.
+    let mut past_first_tag = false;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
         // An element the reader skips can go whole when only whitespace
@@ -67,7 +73,7 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
         // after a `<pre>`, which drops a line break that follows it at once.
         let run = &b[i..start];
         let spaces_only = after_markup && is_space(run);
-        let may_go_whole = spaces_only && !(keeps_lf && off == 0);
+        let may_go_whole = spaces_only && !(keeps_lf && off == 0) && past_first_tag;
         // A run of spaces between tags narrows to one space: the tree
         // builder files any such run as whitespace alike (inserted, or
         // ignored where whitespace is) and the reader reads it as one
@@ -105,8 +111,12 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
             b'/' => {
                 let name = tag_name(b, start + 2);
                 i = tag_end(b, start + 2 + name.len());
+                past_first_tag = true;
             }
             c if c.is_ascii_alphabetic() => {
+                // Whatever goes whole below goes only past the first tag,
+                // so this tag is one that stays.
+                past_first_tag = true;
                 let name = tag_name(b, start + 1);
                 let after_name = start + 1 + name.len();
                 let tag_edits = edits.len();
@@ -282,14 +292,15 @@ const FORMATTING: [&[u8]; 13] = [
 ];
 
 /// Whether attribute `name` of element `tag` is one the reader, the
-/// metadata or the tree builder reads; those are kept on every element. The reader looks at class, id, role, itemprop, hidden,
-/// aria-hidden and style everywhere; the metadata at lang, property, name,
-/// http-equiv, content, charset, rel, type and datetime; the tree builder
-/// at `type` (a hidden input in a table), `color`, `face` and `size` (a
-/// font that leaves foreign content) and the `shadowroot*` attributes of a
-/// template. `href` is read on `<link>` (the canonical URL) and `<base>`
-/// only; `width` and `height` on images, where the reader tells a photo
-/// (a caption may stand under it) from a spacer or an icon.
+/// metadata or the tree builder reads; those are kept on every element.
+/// The reader looks at class, id, role, itemprop, hidden, aria-hidden and
+/// style everywhere; the metadata at lang, property, name, http-equiv,
+/// content, charset, rel, type and datetime; the tree builder at `type` (a
+/// hidden input in a table), `color`, `face` and `size` (a font that
+/// leaves foreign content) and the `shadowroot*` attributes of a template.
+/// `href` is read on `<link>` (the canonical URL) and `<base>` only;
+/// `width` and `height` on images, where the reader tells a photo (a
+/// caption may stand under it) from a spacer or an icon.
 pub(super) fn is_read(tag: &[u8], name: &[u8]) -> bool {
     // Lower-cased into a stack buffer: no name longer than `aria-hidden`
     // is read but the `shadowroot*` family.
@@ -768,11 +779,11 @@ mod tests {
     #[test]
     fn quoted_attributes_and_comments_hide_tags() {
         let page = "<div class=\"a > <script>\">keep</div><!-- <style> --><p>also</p>\
-                    <a rel = 'x>'>link</a><style>s</style>";
+                    <a id = 'x>'>link</a><style>s</style>";
         assert_eq!(
             strip_raw_text(page),
             "<div class=\"a > <script>\">keep</div><!----><p>also</p>\
-             <a rel = 'x>'>link</a>"
+             <a id = 'x>'>link</a>"
         );
     }
 
@@ -786,8 +797,8 @@ mod tests {
         // A quote after a quoted value is part of a new attribute's name:
         // the `>` after it ends the tag, and the style is real.
         assert_eq!(
-            strip_raw_text("<p rel=\"\"=\">'<style>z</style>"),
-            "<p rel=\"\">'<style></style>"
+            strip_raw_text("<p id=\"\"=\">'<style>z</style>"),
+            "<p id=\"\">'<style></style>"
         );
         // SVG content goes whole when it is SVG all through; with a tag
         // that takes the parser back to HTML, nothing is cut there.
@@ -870,6 +881,17 @@ mod tests {
             strip_raw_text("<svg viewBox='0 0 1 1'/><math display=block>"),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn nothing_goes_whole_before_the_first_tag() {
+        // Without the link the doctype would come first and take the page
+        // out of quirks mode, where `<table>` leaves a `<p>` open.
+        // Past the link, the doctype comes too late anyway.
+        assert_eq!(
+            strip_raw_text("<link rel=icon href=/i><meta name=viewport> <!doctype html><p><table>"),
+            "<link rel=icon href=/i> <!doctype html><p><table>"
+        );
     }
 
     #[test]
@@ -1058,6 +1080,8 @@ mod tests {
             "<b data-k=2>",
             "<a href=1>",
             "<a href=2 class=k>",
+            "<a rel=author>",
+            "<a rel=nofollow>",
             "</a>",
             "<i title=t>",
             "</b>",
