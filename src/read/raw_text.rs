@@ -1,7 +1,7 @@
 //! Empties the raw text of scripts, styles and `noscript`, drops the
-//! attributes nobody reads, the links that are not canonical and the metas
-//! nobody reads, and narrows the whitespace between tags to one space,
-//! before parsing.
+//! attributes nobody reads, the links that are not canonical, the metas
+//! nobody reads and empty inline elements (icons), and narrows the
+//! whitespace between tags to one space, before parsing.
 //!
 //! On the benchmark pages more than half of the bytes are inline
 //! JavaScript and CSS, and a third of the rest is start tags, mostly
@@ -42,11 +42,12 @@ const KEPT_RAW: [&[u8]; 6] = [
 /// sure of the tokenizer's reading: the raw text of scripts (JSON-LD
 /// aside), styles and `noscript` elements (the elements too, where only
 /// whitespace or markup stands on both sides, and so non-canonical
-/// `<link>`s and `<meta>`s under keys the metadata does not read), comment
-/// text, SVG content that is SVG all through, the
-/// attributes of HTML start tags that nothing reads (see [`is_read`]), and
-/// the width of the whitespace between tags. The page itself when there is
-/// nothing to change.
+/// `<link>`s and `<meta>`s under keys the metadata does not read), empty
+/// inline elements and SVG icons where their start tag would rebuild no
+/// formatting element (see [`InlineRole`]), comment text, SVG content that
+/// is SVG all through, the attributes of HTML start tags that nothing
+/// reads (see [`is_read`]), and the width of the whitespace between tags.
+/// The page itself when there is nothing to change.
 pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
     // Changes to make, in page order.
@@ -62,6 +63,11 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
     // `<p>`), so nothing may go whole that would let a later doctype be
     // the first token.
     let mut past_first_tag = false;
+    // Whether the last token (with only whitespace after it) rebuilt the
+    // active formatting elements: all of them are open then, and an empty
+    // inline element's start tag, which would rebuild them, does nothing
+    // but insert itself.
+    let mut formatting_rebuilt = false;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
         // An element the reader skips can go whole when only whitespace
@@ -74,6 +80,7 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
         let run = &b[i..start];
         let spaces_only = after_markup && is_space(run);
         let may_go_whole = spaces_only && !(keeps_lf && off == 0) && past_first_tag;
+        let all_formatting_open = std::mem::take(&mut formatting_rebuilt) && spaces_only;
         // A run of spaces between tags narrows to one space: the tree
         // builder files any such run as whitespace alike (inserted, or
         // ignored where whitespace is) and the reader reads it as one
@@ -119,6 +126,20 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                 past_first_tag = true;
                 let name = tag_name(b, start + 1);
                 let after_name = start + 1 + name.len();
+                // An empty inline element goes whole when its start tag
+                // would rebuild nothing, or when the tag right after it
+                // rebuilds the formatting elements in its place. In the
+                // second case that tag must stay, so the formatting
+                // elements count as not rebuilt at it.
+                if let Some(element_end) = empty_inline_end(b, name, after_name)
+                    && (all_formatting_open || rebuilds_formatting_at(b, element_end))
+                {
+                    edits.push(Edit::cut(start, element_end));
+                    i = element_end;
+                    formatting_rebuilt = all_formatting_open;
+                    continue;
+                }
+                formatting_rebuilt = inline_role(name).rebuilds;
                 let tag_edits = edits.len();
                 let end = if is_foreign_root(name) {
                     // Kept whole: dropping an attribute could leave a `/`
@@ -277,6 +298,81 @@ impl Edit {
             insert: Insert::Space,
         }
     }
+}
+
+/// What an inline start tag does to the active formatting elements.
+#[derive(Clone, Copy, Default)]
+struct InlineRole {
+    /// It rebuilds them (reopens those an end tag or a block closed) and
+    /// leaves them all open: inline elements and the void `<img>` and
+    /// `<br>`. Not `<input>`, which a table takes in without rebuilding
+    /// when it is hidden.
+    rebuilds: bool,
+    /// Its start tag, in the body, rebuilds them and inserts the element,
+    /// and an end tag right after it only closes it; the reader passes
+    /// over one that holds nothing without a trace (no line break, no
+    /// text, no image). Not `<a>`, whose start tag closes an open link.
+    may_be_empty: bool,
+}
+
+/// The [`InlineRole`] of the element `name`, found with one match on the
+/// lower-cased name (a list searched per tag cost more than the parse
+/// saved).
+fn inline_role(name: &[u8]) -> InlineRole {
+    const LONGEST: usize = 6;
+    if name.len() > LONGEST {
+        return InlineRole::default();
+    }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..name.len()];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    let (rebuilds, may_be_empty) = match &*lower {
+        b"span" | b"i" | b"b" | b"em" | b"strong" | b"small" | b"u" | b"s" | b"ins" | b"del"
+        | b"label" | b"abbr" | b"sup" | b"sub" | b"font" => (true, true),
+        b"svg" => (false, true),
+        b"a" | b"big" | b"cite" | b"code" | b"dfn" | b"kbd" | b"mark" | b"nobr" | b"strike"
+        | b"tt" | b"img" | b"br" => (true, false),
+        _ => (false, false),
+    };
+    InlineRole {
+        rebuilds,
+        may_be_empty,
+    }
+}
+
+/// Whether a start tag that rebuilds the formatting elements (see
+/// [`InlineRole::rebuilds`]) begins at `at`.
+fn rebuilds_formatting_at(b: &[u8], at: usize) -> bool {
+    b.get(at) == Some(&b'<')
+        && b.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
+        && inline_role(tag_name(b, at + 1)).rebuilds
+}
+
+/// Where an element ends that holds nothing and can go whole: a start tag
+/// that [may be empty](InlineRole::may_be_empty) (name ending at `after_name`) with its end
+/// tag right after it, or a self-closing `<svg/>`; SVG content that is SVG
+/// all through counts as nothing (the scan cuts it anyway). The caller
+/// makes sure the start tag would rebuild nothing; then the element only
+/// comes and goes, and the whitespace on its two sides joins.
+fn empty_inline_end(b: &[u8], name: &[u8], after_name: usize) -> Option<usize> {
+    if !inline_role(name).may_be_empty {
+        return None;
+    }
+    let end = tag_end(b, after_name);
+    if end >= b.len() {
+        return None;
+    }
+    let svg = name.eq_ignore_ascii_case(b"svg");
+    if svg && b[..end].ends_with(b"/>") {
+        return Some(end);
+    }
+    let close = if svg { svg_content_end(b, end)? } else { end };
+    if !b[close..].starts_with(b"</") || !tag_name(b, close + 2).eq_ignore_ascii_case(name) {
+        return None;
+    }
+    let close_end = tag_end(b, close + 2 + name.len());
+    (close_end < b.len()).then_some(close_end)
 }
 
 /// Elements the tree builder keeps on its list of active formatting
@@ -884,6 +980,36 @@ mod tests {
     }
 
     #[test]
+    fn empty_inline_elements_go_whole_where_they_rebuild_nothing() {
+        // Right after an inline start tag (the formatting elements are all
+        // open), or right before one (it rebuilds them in their place).
+        assert_eq!(
+            strip_raw_text(
+                "<p><a class=k href=/x> <i class=\"fa fa-x\" aria-hidden=true></i> Share</a>\
+                 <div><span class=icon></span><span>t</span><svg viewBox='0 0 1 1'><path d='M0'/></svg><b>u</b></div>"
+            ),
+            "<p><a class=k >  Share</a><div><span>t</span><b>u</b></div>"
+        );
+        // Not: a link (its start tag closes an open link), a block, an
+        // element that holds text, one after an end tag or a block start
+        // tag with no rebuilding tag after it (it would reopen formatting
+        // elements a `</p>` closed), one between texts (in a table the
+        // text before it is put out of the table, and whitespace joins).
+        let kept = [
+            "<b><a class=k></a> x",
+            "<span><div></div> x",
+            "<span><i>x</i>",
+            "<p><b>x</p><span></span><div>y",
+            "<p><b>x</p><i></i> <div>y",
+            "<table><tr><td>a<span></span>b",
+            "<table>a <span></span> <tr>",
+        ];
+        for page in kept {
+            assert!(matches!(strip_raw_text(page), Cow::Borrowed(_)), "{page}");
+        }
+    }
+
+    #[test]
     fn nothing_goes_whole_before_the_first_tag() {
         // Without the link the doctype would come first and take the page
         // out of quirks mode, where `<table>` leaves a `<p>` open.
@@ -1081,6 +1207,21 @@ mod tests {
             "<a href=1>",
             "<a href=2 class=k>",
             "<a rel=author>",
+            "<span class=icon></span>",
+            "<i class=fa></i>",
+            "<i class=fa>",
+            "<em></em>",
+            "<svg class=i viewBox='0 0 1 1'><path d='M0'/></svg>",
+            "<svg/>",
+            "<span>",
+            "<div>",
+            "</div>",
+            "<tr>",
+            "<td>",
+            "</td>",
+            "<select>",
+            "<img src=x>",
+            "<br>",
             "<a rel=nofollow>",
             "</a>",
             "<i title=t>",
