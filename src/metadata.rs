@@ -12,7 +12,7 @@ use html5ever::local_name;
 use serde_json::Value;
 
 use crate::line::{Line, Zones};
-use crate::read::dom::{Dom, Edge, NodeData, NodeId};
+use crate::read::dom::{Dom, Edge, Element, NodeData, NodeId};
 use crate::read::html::{CommonAttrs, attr};
 
 /// Raw metadata of a page, as the HTML reader found it.
@@ -22,7 +22,9 @@ pub struct PageMeta {
     pub lang: Option<String>,
     /// The text of the first `<title>` outside SVG.
     pub title_tag: Option<String>,
-    /// `<meta>` tags: (`name`, `property` or `itemprop`, lower case; `content`).
+    /// `<meta>` tags: (`property`, `name`, `itemprop` or `http-equiv`,
+    /// trimmed and lower case; `content`), for the keys anything reads
+    /// ([`is_read_meta_key`]).
     pub metas: Vec<(String, String)>,
     /// `<link rel="canonical">`.
     pub canonical: Option<String>,
@@ -89,8 +91,10 @@ impl PageMeta {
                     && !content.trim().is_empty()
                     && self.metas.len() < 500
                 {
-                    self.metas
-                        .push((key.trim().to_ascii_lowercase(), collapse(content)));
+                    let key = key.trim().to_ascii_lowercase();
+                    if is_read_meta_key(&key) {
+                        self.metas.push((key, collapse(content)));
+                    }
                 }
             }
             "link" => {
@@ -142,6 +146,17 @@ impl PageMeta {
 
     /// The first `<meta>` content under any of `keys`, in the order given.
     pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+        // Metas under other keys are dropped before parsing and not
+        // collected: a key read here must be on the list (checked in the
+        // unit tests, which resolve pages with every field).
+        if cfg!(test) {
+            for key in keys {
+                assert!(
+                    is_read_meta_key(key),
+                    "meta {key} is read but dropped (metadata::READ_META_KEYS)"
+                );
+            }
+        }
         keys.iter().find_map(|k| {
             self.metas
                 .iter()
@@ -161,20 +176,38 @@ fn own_text(dom: &Dom, node: NodeId) -> String {
         .collect()
 }
 
-/// Text of all descendants, bounded.
+/// Text of all descendants, bounded, but for code (scripts, styles,
+/// `noscript`) and SVG or MathML: the pre-parse scan empties the one and
+/// cuts the content of most of the other, and neither holds a name.
 fn all_text(dom: &Dom, node: NodeId) -> String {
     let mut out = String::new();
+    // How many elements without words the walk is inside.
+    let mut inside_wordless = 0usize;
     for edge in dom.traverse(node) {
-        if let Edge::Open(d) = edge
-            && let NodeData::Text(t) = dom.data(d)
-        {
-            out.push_str(t);
-            if out.len() > 400 {
-                break;
+        match edge {
+            Edge::Open(d) => match dom.data(d) {
+                NodeData::Text(t) if inside_wordless == 0 => {
+                    out.push_str(t);
+                    if out.len() > 400 {
+                        break;
+                    }
+                }
+                NodeData::Element(el) if is_wordless(el) => inside_wordless += 1,
+                _ => {}
+            },
+            Edge::Close(d) => {
+                if dom.element(d).is_some_and(is_wordless) {
+                    inside_wordless -= 1;
+                }
             }
         }
     }
     out
+}
+
+/// Scripts, styles, `noscript`, SVG and MathML: no words of the page.
+fn is_wordless(el: &Element) -> bool {
+    matches!(el.name(), "script" | "style" | "noscript" | "svg" | "math")
 }
 
 /// Whitespace runs folded into one space, ends trimmed.
@@ -514,6 +547,59 @@ fn h1_lines(lines: &[Line]) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The `<meta>` keys [`resolve`] reads, by field, in the order it prefers
+/// them.
+const SITE_NAME_KEYS: &[&str] = &["og:site_name", "application-name", "twitter:site"];
+const TITLE_KEYS: &[&str] = &["og:title", "twitter:title"];
+const URL_KEYS: &[&str] = &["og:url"];
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dc.date",
+    "date",
+];
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+];
+const LANGUAGE_KEYS: &[&str] = &["content-language", "og:locale"];
+const DESCRIPTION_KEYS: &[&str] = &["og:description", "description", "twitter:description"];
+
+/// Every `<meta>` key anything reads. [`PageMeta::collect`] keeps no other
+/// meta, and the pre-parse scan drops the others before parsing (a third
+/// of a page's `<meta>` bytes are viewports, verification codes, image
+/// links and keywords).
+pub(crate) const READ_META_KEYS: [&[&str]; 7] = [
+    SITE_NAME_KEYS,
+    TITLE_KEYS,
+    URL_KEYS,
+    DATE_KEYS,
+    AUTHOR_KEYS,
+    LANGUAGE_KEYS,
+    DESCRIPTION_KEYS,
+];
+
+/// Whether a `<meta>` under `key` (trimmed and lower-cased as
+/// [`PageMeta::collect`] files it) is read.
+pub(crate) fn is_read_meta_key(key: &str) -> bool {
+    READ_META_KEYS
+        .iter()
+        .flat_map(|keys| keys.iter())
+        .any(|k| *k == key)
+}
+
 /// Picks one value per field from what the page says.
 ///
 /// - title: an `<h1>` that agrees with `og:title`, JSON-LD `headline` or
@@ -528,14 +614,12 @@ fn h1_lines(lines: &[Line]) -> impl Iterator<Item = &str> {
 pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
     let ld = read_json_ld(&meta.json_ld);
     let site_name = meta
-        .meta(&["og:site_name", "application-name", "twitter:site"])
+        .meta(SITE_NAME_KEYS)
         .filter(|s| !s.starts_with('@'))
         .map(str::to_string)
         .or_else(|| ld.publisher.clone());
     let site = site_name.as_deref();
-    let og_title = meta
-        .meta(&["og:title", "twitter:title"])
-        .map(|t| clean_title(t, site));
+    let og_title = meta.meta(TITLE_KEYS).map(|t| clean_title(t, site));
     let title_tag = meta.title_tag.as_deref().filter(|t| !t.is_empty());
     let cleaned_tag = title_tag.map(|t| clean_title(t, site));
     let sources: Vec<String> = [
@@ -599,7 +683,7 @@ pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
         .clone()
         .filter(|u| is_url(u))
         .or_else(|| {
-            meta.meta(&["og:url"])
+            meta.meta(URL_KEYS)
                 .filter(|u| is_url(u))
                 .map(str::to_string)
         })
@@ -608,50 +692,22 @@ pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
         .date
         .as_deref()
         .and_then(normalize_date)
-        .or_else(|| {
-            meta.meta(&[
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "parsely-pub-date",
-                "sailthru.date",
-                "dc.date.issued",
-                "dcterms.date",
-                "dc.date",
-                "date",
-            ])
-            .and_then(normalize_date)
-        })
+        .or_else(|| meta.meta(DATE_KEYS).and_then(normalize_date))
         .or_else(|| meta.time.as_deref().and_then(normalize_date))
         .or_else(|| source_url.as_deref().and_then(url_date));
     let byline = (!ld.authors.is_empty())
         .then(|| ld.authors.join(", "))
         .and_then(|a| clean_author(&a))
-        .or_else(|| {
-            meta.meta(&[
-                "author",
-                "article:author",
-                "byl",
-                "parsely-author",
-                "sailthru.author",
-                "dc.creator",
-            ])
-            .and_then(clean_author)
-        })
+        .or_else(|| meta.meta(AUTHOR_KEYS).and_then(clean_author))
         .or_else(|| meta.rel_author.as_deref().and_then(clean_author))
         .or_else(|| meta.marked_author.as_deref().and_then(clean_author))
         .filter(|a| site_norm.as_ref() != Some(&normalize(a)));
     let language = meta
         .lang
         .as_deref()
-        .or_else(|| meta.meta(&["content-language", "og:locale"]))
+        .or_else(|| meta.meta(LANGUAGE_KEYS))
         .and_then(primary_subtag);
-    let description = meta
-        .meta(&["og:description", "description", "twitter:description"])
-        .map(str::to_string);
+    let description = meta.meta(DESCRIPTION_KEYS).map(str::to_string);
     Metadata {
         title,
         tab_label,
@@ -679,6 +735,16 @@ mod tests {
     fn page_meta(html: &str) -> Metadata {
         let page = read_html(html);
         resolve(&page.meta, &page.lines)
+    }
+
+    #[test]
+    fn a_marked_author_is_words_not_code() {
+        // Read from the tree as parsed, before any pre-parse scan empties
+        // the script: its code is no part of the name.
+        let html = "<p><span itemprop=author><script>track()</script>Ann Lee\
+                    <svg><text>icon</text></svg></span></p>";
+        let page = crate::read::html::read_tree(&crate::read::dom::parse(html));
+        assert_eq!(page.meta.marked_author.as_deref(), Some("Ann Lee"));
     }
 
     #[test]
