@@ -337,7 +337,7 @@ fn read_class(class: &str) -> (u32, bool) {
 
 /// What the walk reads from one `class` (or `id`) value.
 #[derive(Clone, Copy, Default)]
-struct ClassInfo {
+pub(super) struct ClassInfo {
     /// Chrome token bits of all its classes.
     tokens: u32,
     /// A class names a caption.
@@ -369,6 +369,17 @@ impl ClassInfo {
         }
     }
 
+    /// Whether a `class` value with this information is read as if absent.
+    pub(super) fn names_nothing(self) -> bool {
+        self.tokens == 0 && !self.caption && !self.hiding && !self.author
+    }
+
+    /// Whether an `id` value with this information is read as if absent:
+    /// of an `id`, only the chrome tokens are read.
+    pub(super) fn names_no_token(self) -> bool {
+        self.tokens == 0
+    }
+
     fn or(self, other: ClassInfo) -> ClassInfo {
         ClassInfo {
             tokens: self.tokens | other.tokens,
@@ -383,14 +394,14 @@ impl ClassInfo {
 /// survey and the walk: pages repeat a few hundred class values, made of
 /// fewer names, over thousands of elements.
 #[derive(Default)]
-struct ClassCache<'a> {
+pub(super) struct ClassCache<'a> {
     values: FxHashMap<&'a str, ClassInfo>,
     names: FxHashMap<&'a str, ClassInfo>,
 }
 
 impl<'a> ClassCache<'a> {
     /// The information of a `class` (or `id`) value: all its names'.
-    fn get(&mut self, value: &'a str) -> ClassInfo {
+    pub(super) fn get(&mut self, value: &'a str) -> ClassInfo {
         if let Some(info) = self.values.get(value) {
             return *info;
         }
@@ -955,7 +966,7 @@ fn is_tiny(el: &Element) -> bool {
 }
 
 /// `display:none` or `visibility:hidden` in an inline style.
-fn style_hides(style: &str) -> bool {
+pub(super) fn style_hides(style: &str) -> bool {
     let compact: String = style
         .chars()
         .filter(|c| !c.is_whitespace())

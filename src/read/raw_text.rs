@@ -1,6 +1,7 @@
 //! Empties the raw text of scripts, styles and `noscript`, drops the
-//! attributes nobody reads, the links that are not canonical, the metas
-//! nobody reads and empty inline elements (icons), and narrows the
+//! attributes nobody reads (and the `class`, `id` and `style` values that
+//! name nothing the reader looks for), the links that are not canonical,
+//! the metas nobody reads and empty inline elements (icons), and narrows the
 //! whitespace between tags to one space, before parsing.
 //!
 //! On the benchmark pages more than half of the bytes are inline
@@ -22,6 +23,7 @@
 use std::borrow::Cow;
 
 use crate::metadata::is_read_meta_key;
+use crate::read::html::{ClassCache, style_hides};
 
 /// Elements whose text the reader never uses and that the tokenizer reads
 /// as raw text (with scripting on, as html5ever parses).
@@ -46,12 +48,16 @@ const KEPT_RAW: [&[u8]; 6] = [
 /// inline elements and SVG icons where their start tag would rebuild no
 /// formatting element (see [`InlineRole`]), comment text, SVG content that
 /// is SVG all through, the attributes of HTML start tags that nothing
-/// reads (see [`is_read`]), and the width of the whitespace between tags.
+/// reads (see [`is_read`]) or that name nothing read (see
+/// [`read_as_absent`]), and the width of the whitespace between tags.
 /// The page itself when there is nothing to change.
 pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
     // Changes to make, in page order.
     let mut edits: Vec<Edit> = Vec::new();
+    // What the reader makes of each `class` and `id` value, remembered
+    // per page as the reader does.
+    let mut classes = ClassCache::default();
     let mut i = 0;
     // Whether `i` is just past markup (not a stray `<` read as text), and
     // whether that markup was a `<pre>` or `<listing>`, which drop a line
@@ -155,7 +161,7 @@ pub fn strip_raw_text(text: &str) -> Cow<'_, str> {
                     edits.push(Edit::cut(start, end));
                     end
                 } else {
-                    drop_unread_attributes(b, name, after_name, &mut edits)
+                    drop_unread_attributes(text, name, after_name, &mut edits, &mut classes)
                 };
                 i = end;
                 keeps_lf =
@@ -428,22 +434,57 @@ pub(super) fn is_read(tag: &[u8], name: &[u8]) -> bool {
 /// of a page's markup, and the tokenizer reads attribute names a character
 /// at a time.
 ///
+/// A `class`, `id` or `style` is read only for what its value names (see
+/// [`read_as_absent`]): most name nothing and go too, with any later
+/// attribute of the same name, which the tokenizer drops and which would
+/// otherwise take the first one's place.
+///
 /// Only the name and value go, never the spaces before them: the next
 /// attribute keeps whatever separated it from the dropped one. A digest of
 /// a formatting element's dropped attributes (names and raw values, in any
 /// order; duplicates count, and character references are not decoded, so
 /// `&amp;` and `&` differ) replaces the last one.
-fn drop_unread_attributes(b: &[u8], tag: &[u8], from: usize, edits: &mut Vec<Edit>) -> usize {
+fn drop_unread_attributes<'a>(
+    text: &'a str,
+    tag: &[u8],
+    from: usize,
+    edits: &mut Vec<Edit>,
+    classes: &mut ClassCache<'a>,
+) -> usize {
+    let b = text.as_bytes();
     let first = edits.len();
     let formatting = tag.len() <= 6 && FORMATTING.iter().any(|f| tag.eq_ignore_ascii_case(f));
     let mut digest: u64 = 0;
+    // For `class`, `id` and `style`: whether the tag's first one went.
+    let mut first_went: [Option<bool>; 3] = [None; 3];
     let end = read_attributes(b, from, |a| {
         let name = &b[a.name.0..a.name.1];
-        if is_read(tag, name) {
+        let value = &b[a.value.0..a.value.1];
+        if let Some(k) = valued_attribute(name) {
+            match first_went[k] {
+                // A later one, which the tokenizer drops: it goes with a
+                // first one that went, and counts in no digest.
+                Some(went) => {
+                    if went {
+                        edits.push(Edit::cut(a.name.0, a.end));
+                    }
+                    return;
+                }
+                None => {
+                    let went = text
+                        .get(a.value.0..a.value.1)
+                        .is_some_and(|v| read_as_absent(k, v, classes));
+                    first_went[k] = Some(went);
+                    if !went {
+                        return;
+                    }
+                }
+            }
+        } else if is_read(tag, name) {
             return;
         }
         if formatting {
-            digest = digest.wrapping_add(attribute_hash(name, &b[a.value.0..a.value.1]));
+            digest = digest.wrapping_add(attribute_hash(name, value));
         }
         edits.push(Edit::cut(a.name.0, a.end));
     });
@@ -454,6 +495,30 @@ fn drop_unread_attributes(b: &[u8], tag: &[u8], from: usize, edits: &mut Vec<Edi
         last.insert = Insert::Digest(digest);
     }
     end
+}
+
+/// The attributes read only for what their value names, as an index:
+/// `class` 0, `id` 1, `style` 2.
+fn valued_attribute(name: &[u8]) -> Option<usize> {
+    ["class", "id", "style"]
+        .iter()
+        .position(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+}
+
+/// Whether the reader reads attribute `k` of [`valued_attribute`] with
+/// this raw `value` as it reads no such attribute: a class naming no chrome
+/// token, caption, hiding class or author; an id naming no chrome token; a
+/// style that hides nothing. A value with a character reference or a NUL
+/// (the tokenizer changes both) is kept.
+fn read_as_absent<'a>(k: usize, value: &'a str, classes: &mut ClassCache<'a>) -> bool {
+    if value.bytes().any(|c| c == b'&' || c == 0) {
+        return false;
+    }
+    match k {
+        0 => classes.get(value).names_nothing(),
+        1 => classes.get(value).names_no_token(),
+        _ => !style_hides(value),
+    }
 }
 
 /// Where a start tag whose name ends at `after_name` ends, when it is a
@@ -876,12 +941,12 @@ mod tests {
 
     #[test]
     fn quoted_attributes_and_comments_hide_tags() {
-        let page = "<div class=\"a > <script>\">keep</div><!-- <style> --><p>also</p>\
-                    <a id = 'x>'>link</a><style>s</style>";
+        let page = "<div class=\"nav > <script>\">keep</div><!-- <style> --><p>also</p>\
+                    <a id = 'menu>'>link</a><style>s</style>";
         assert_eq!(
             strip_raw_text(page),
-            "<div class=\"a > <script>\">keep</div><!----><p>also</p>\
-             <a id = 'x>'>link</a>"
+            "<div class=\"nav > <script>\">keep</div><!----><p>also</p>\
+             <a id = 'menu>'>link</a>"
         );
     }
 
@@ -895,8 +960,8 @@ mod tests {
         // A quote after a quoted value is part of a new attribute's name:
         // the `>` after it ends the tag, and the style is real.
         assert_eq!(
-            strip_raw_text("<p id=\"\"=\">'<style>z</style>"),
-            "<p id=\"\">'<style></style>"
+            strip_raw_text("<p id=\"nav\"=\">'<style>z</style>"),
+            "<p id=\"nav\">'<style></style>"
         );
         // SVG content goes whole when it is SVG all through; with a tag
         // that takes the parser back to HTML, nothing is cut there.
@@ -949,20 +1014,20 @@ mod tests {
     fn unread_attributes_are_dropped_and_separators_kept() {
         assert_eq!(
             strip_raw_text(
-                "<div data-id=\"7\" class=\"story\" onclick='go()'><img src=a.jpg srcset=\"a 1x\" alt=x>\
-                 <link rel=canonical href=\"https://e.x/a\"><p STYLE=\"display:none\"ID=p>t</p></div>"
+                "<div data-id=\"7\" class=\"story-share\" onclick='go()'><img src=a.jpg srcset=\"a 1x\" alt=x>\
+                 <link rel=canonical href=\"https://e.x/a\"><p STYLE=\"display:none\"ID=sidebar>t</p></div>"
             ),
-            "<div  class=\"story\" ><img   >\
-             <link rel=canonical href=\"https://e.x/a\"><p STYLE=\"display:none\"ID=p>t</p></div>"
+            "<div  class=\"story-share\" ><img   >\
+             <link rel=canonical href=\"https://e.x/a\"><p STYLE=\"display:none\"ID=sidebar>t</p></div>"
         );
         // Links go whole but for the canonical one.
         assert_eq!(
             strip_raw_text(
-                "<head><link rel=stylesheet href=a.css><LINK REL=\"Canonical\" href=/c id=x>\
+                "<head><link rel=stylesheet href=a.css><LINK REL=\"Canonical\" href=/c id=nav>\
                  <link href=b rel='preload canonical'><link rel=&#99;anonical href=/d></head>\
                  <p>&amp<link rel=icon>;<<link rel=icon>p<pre><link rel=icon>\nx</pre>"
             ),
-            "<head><LINK REL=\"Canonical\" href=/c id=x>\
+            "<head><LINK REL=\"Canonical\" href=/c id=nav>\
              <link href=b rel='preload canonical'><link rel=&#99;anonical href=/d></head>\
              <p>&amp<link rel=icon>;<<link rel=icon>p<pre><link rel=icon>\nx</pre>"
         );
@@ -973,7 +1038,10 @@ mod tests {
         );
         // With nothing between a dropped value and the next name, the name
         // keeps its place after the tag name's own space.
-        assert_eq!(strip_raw_text("<p data-x=\"1\"class=a>"), "<p class=a>");
+        assert_eq!(
+            strip_raw_text("<p data-x=\"1\"class=menu>"),
+            "<p class=menu>"
+        );
         // SVG and MathML start tags keep theirs.
         assert!(matches!(
             strip_raw_text("<svg viewBox='0 0 1 1'/><math display=block>"),
@@ -982,15 +1050,63 @@ mod tests {
     }
 
     #[test]
+    fn class_id_and_style_go_when_they_name_nothing_read() {
+        // A class naming no chrome, caption, hiding class or author; an id
+        // naming no chrome; a style that hides nothing.
+        assert_eq!(
+            strip_raw_text(
+                "<div class=\"c-entry__body l-col\" id=main style=\"color:red\">t</div>"
+            ),
+            "<div   >t</div>"
+        );
+        // Each kind of meaning keeps its attribute.
+        let kept = [
+            "<div class=\"l-sidebar\">t</div>",
+            "<div class=\"photo-caption\">t</div>",
+            "<span class=sr-only>t</span>",
+            "<span class=Author>t</span>",
+            "<div id=comments>t</div>",
+            "<div style=\"DISPLAY: none\">t</div>",
+            // A character reference might spell anything.
+            "<div class=\"n&#97;v\">t</div>",
+        ];
+        for page in kept {
+            assert!(matches!(strip_raw_text(page), Cow::Borrowed(_)), "{page}");
+        }
+        // An id's caption or author name is not read: it goes.
+        assert_eq!(strip_raw_text("<p id=caption>t</p>"), "<p >t</p>");
+        // A later attribute of the same name, which the tokenizer drops,
+        // goes with a first one that went (else it would take its place)
+        // and stays beside one that stays.
+        assert_eq!(
+            strip_raw_text("<div class=x CLASS=nav>t</div>"),
+            "<div  >t</div>"
+        );
+        assert!(matches!(
+            strip_raw_text("<div class=nav class=x>t</div>"),
+            Cow::Borrowed(_)
+        ));
+        // A formatting element's digest counts the first, not the dropped
+        // duplicate: the two `<b>`s stay alike.
+        let stripped = strip_raw_text("<b class=x>1</b><b class=x class=y>2</b>");
+        let digests: Vec<&str> = stripped
+            .match_indices("_d=\"")
+            .map(|(at, _)| &stripped[at + 4..at + 20])
+            .collect();
+        assert_eq!(digests.len(), 2, "{stripped}");
+        assert_eq!(digests[0], digests[1]);
+    }
+
+    #[test]
     fn empty_inline_elements_go_whole_where_they_rebuild_nothing() {
         // Right after an inline start tag (the formatting elements are all
         // open), or right before one (it rebuilds them in their place).
         assert_eq!(
             strip_raw_text(
-                "<p><a class=k href=/x> <i class=\"fa fa-x\" aria-hidden=true></i> Share</a>\
+                "<p><a class=share href=/x> <i class=\"fa fa-x\" aria-hidden=true></i> Share</a>\
                  <div><span class=icon></span><span>t</span><svg viewBox='0 0 1 1'><path d='M0'/></svg><b>u</b></div>"
             ),
-            "<p><a class=k >  Share</a><div><span>t</span><b>u</b></div>"
+            "<p><a class=share >  Share</a><div><span>t</span><b>u</b></div>"
         );
         // Not: a link (its start tag closes an open link), a block, an
         // element that holds text, one after an end tag or a block start
@@ -998,7 +1114,7 @@ mod tests {
         // elements a `</p>` closed), one between texts (in a table the
         // text before it is put out of the table, and whitespace joins).
         let kept = [
-            "<b><a class=k></a> x",
+            "<b><a class=nav></a> x",
             "<span><div></div> x",
             "<span><i>x</i>",
             "<p><b>x</p><span></span><div>y",
@@ -1084,8 +1200,8 @@ mod tests {
         // Links lose theirs without one: no two links are ever on the list
         // together.
         assert_eq!(
-            strip_raw_text("<a href=/x class=k>1</a><a href=/y class=k>2</a>"),
-            "<a  class=k>1</a><a  class=k>2</a>"
+            strip_raw_text("<a href=/x class=menu>1</a><a href=/y class=menu>2</a>"),
+            "<a  class=menu>1</a><a  class=menu>2</a>"
         );
     }
 
@@ -1219,6 +1335,18 @@ mod tests {
             " href=\"/a\"",
             " data-x=1",
             " class=\"menu\"",
+            " class=\"entry-body\"",
+            " CLASS=x",
+            " id=main",
+            " id=\"comments\"",
+            " style=\"color:red\"",
+            " class=\"n&#97;v\"",
+            "<div",
+            "<b",
+            "<span",
+            "<b class=x>",
+            "<b class=x class=y>",
+            "<i class=\"photo-caption\">",
             " style='display:none'",
             " hidden",
             " src=x.png/",
