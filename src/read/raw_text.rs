@@ -396,15 +396,18 @@ const FORMATTING: [&[u8]; 13] = [
 ];
 
 /// Whether attribute `name` of element `tag` is one the reader, the
-/// metadata or the tree builder reads; those are kept on every element.
+/// metadata or the tree builder reads; the others go.
 /// The reader looks at class, id, role, itemprop, hidden, aria-hidden and
-/// style everywhere; the metadata at lang, property, name, http-equiv,
-/// content, charset, rel, type and datetime; the tree builder at `type` (a
-/// hidden input in a table), `color`, `face` and `size` (a font that
-/// leaves foreign content) and the `shadowroot*` attributes of a template.
-/// `href` is read on `<link>` (the canonical URL) and `<base>` only;
-/// `width` and `height` on images, where the reader tells a photo (a
-/// caption may stand under it) from a spacer or an icon.
+/// style on every element (at class, id and style only for some values:
+/// see [`read_as_absent`]). The metadata reads `lang` on `<html>`; `property`,
+/// `name`, `http-equiv`, `content` and `charset` on `<meta>`; `content` and
+/// `datetime` on `<time>`; `rel` on `<link>` and `<a>`; `type` on
+/// `<script>`. The tree builder reads `type` on `<input>` (a hidden input
+/// in a table), `color`, `face` and `size` on `<font>` (which then leaves
+/// foreign content; the reader reads its size too) and the `shadowroot*`
+/// attributes of a template. `href` is read on `<link>` (the canonical URL)
+/// and `<base>`; `width` and `height` on images, where the reader tells a
+/// photo (a caption may stand under it) from a spacer or an icon.
 pub(super) fn is_read(tag: &[u8], name: &[u8]) -> bool {
     // Lower-cased into a stack buffer: no name longer than `aria-hidden`
     // is read but the `shadowroot*` family.
@@ -416,14 +419,18 @@ pub(super) fn is_read(tag: &[u8], name: &[u8]) -> bool {
     let lower = &mut buf[..name.len()];
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
+    let on = |names: &[&[u8]]| names.iter().any(|t| tag.eq_ignore_ascii_case(t));
     match &*lower {
-        b"class" | b"id" | b"role" | b"itemprop" | b"hidden" | b"aria-hidden" | b"style"
-        | b"lang" | b"property" | b"name" | b"http-equiv" | b"content" | b"charset" | b"rel"
-        | b"type" | b"datetime" | b"color" | b"face" | b"size" => true,
-        b"href" => tag.eq_ignore_ascii_case(b"link") || tag.eq_ignore_ascii_case(b"base"),
-        b"width" | b"height" => {
-            tag.eq_ignore_ascii_case(b"img") || tag.eq_ignore_ascii_case(b"amp-img")
-        }
+        b"class" | b"id" | b"role" | b"itemprop" | b"hidden" | b"aria-hidden" | b"style" => true,
+        b"lang" => on(&[b"html"]),
+        b"property" | b"name" | b"http-equiv" | b"charset" => on(&[b"meta"]),
+        b"content" => on(&[b"meta", b"time"]),
+        b"datetime" => on(&[b"time"]),
+        b"rel" => on(&[b"link", b"a"]),
+        b"type" => on(&[b"script", b"input"]),
+        b"color" | b"face" | b"size" => on(&[b"font"]),
+        b"href" => on(&[b"link", b"base"]),
+        b"width" | b"height" => on(&[b"img", b"amp-img"]),
         _ => false,
     }
 }
@@ -455,12 +462,16 @@ fn drop_unread_attributes<'a>(
     let first = edits.len();
     let formatting = tag.len() <= 6 && FORMATTING.iter().any(|f| tag.eq_ignore_ascii_case(f));
     let mut digest: u64 = 0;
-    // For `class`, `id` and `style`: whether the tag's first one went.
-    let mut first_went: [Option<bool>; 3] = [None; 3];
+    // For each of the [`VALUED`] attributes: whether the tag's first one
+    // went. On `<html>` and `<body>` they all stay: a later `<html>` or
+    // `<body>` tag adds its attributes to the element where it has none
+    // of that name, and one that went would let another take its place.
+    let merges = tag.eq_ignore_ascii_case(b"html") || tag.eq_ignore_ascii_case(b"body");
+    let mut first_went: [Option<bool>; VALUED.len()] = [None; VALUED.len()];
     let end = read_attributes(b, from, |a| {
         let name = &b[a.name.0..a.name.1];
         let value = &b[a.value.0..a.value.1];
-        if let Some(k) = valued_attribute(name) {
+        if let Some(k) = valued_attribute(name).filter(|_| !merges) {
             match first_went[k] {
                 // A later one, which the tokenizer drops: it goes with a
                 // first one that went, and counts in no digest.
@@ -497,26 +508,29 @@ fn drop_unread_attributes<'a>(
     end
 }
 
-/// The attributes read only for what their value names, as an index:
-/// `class` 0, `id` 1, `style` 2.
+/// The attributes read only for what their value names (see
+/// [`read_as_absent`]).
+const VALUED: [&str; 3] = ["class", "id", "style"];
+
+/// `name` as an index into [`VALUED`].
 fn valued_attribute(name: &[u8]) -> Option<usize> {
-    ["class", "id", "style"]
+    VALUED
         .iter()
         .position(|n| name.eq_ignore_ascii_case(n.as_bytes()))
 }
 
-/// Whether the reader reads attribute `k` of [`valued_attribute`] with
-/// this raw `value` as it reads no such attribute: a class naming no chrome
-/// token, caption, hiding class or author; an id naming no chrome token; a
-/// style that hides nothing. A value with a character reference or a NUL
-/// (the tokenizer changes both) is kept.
+/// Whether the reader reads attribute `k` of [`VALUED`] with this raw
+/// `value` as it reads no such attribute: a class naming no chrome token,
+/// caption, hiding class or author; an id naming no chrome token; a style
+/// that hides nothing. A value with a character reference or a NUL (the
+/// tokenizer changes both) is kept.
 fn read_as_absent<'a>(k: usize, value: &'a str, classes: &mut ClassCache<'a>) -> bool {
     if value.bytes().any(|c| c == b'&' || c == 0) {
         return false;
     }
-    match k {
-        0 => classes.get(value).names_nothing(),
-        1 => classes.get(value).names_no_token(),
+    match VALUED[k] {
+        "class" => classes.get(value).names_nothing(),
+        "id" => classes.get(value).names_no_token(),
         _ => !style_hides(value),
     }
 }
@@ -1098,6 +1112,22 @@ mod tests {
     }
 
     #[test]
+    fn html_and_body_keep_their_valued_attributes() {
+        // A later `<body>` adds the attributes the body lacks: had the
+        // first class gone, `author` would become the body's class.
+        let page = "<body class=x><p>Ann Lee</p><body class=author>";
+        let stripped = strip_raw_text(page);
+        let read = |text: &str| {
+            format!(
+                "{:?}",
+                crate::read::html::read_tree(&crate::read::dom::parse(text))
+            )
+        };
+        assert_eq!(read(page), read(&stripped), "stripped: {stripped}");
+        assert!(stripped.contains("class=x"), "{stripped}");
+    }
+
+    #[test]
     fn empty_inline_elements_go_whole_where_they_rebuild_nothing() {
         // Right after an inline start tag (the formatting elements are all
         // open), or right before one (it rebuilds them in their place).
@@ -1347,6 +1377,21 @@ mod tests {
             "<b class=x>",
             "<b class=x class=y>",
             "<i class=\"photo-caption\">",
+            "<body class=x>",
+            "<body class=nav>",
+            "<body class=author>",
+            "<body",
+            "<html lang=fr>",
+            "<html",
+            " lang=en",
+            " role=main",
+            " type=hidden",
+            "<input",
+            "<font size=5>",
+            "<time datetime=2020-01-02>",
+            " rel=author",
+            " itemprop=author",
+            " name=author content=Ann",
             " style='display:none'",
             " hidden",
             " src=x.png/",
