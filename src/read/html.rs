@@ -978,7 +978,10 @@ pub(super) fn style_hides(style: &str) -> bool {
 /// Parses `text` as an HTML page and walks it into lines. Never fails:
 /// html5ever repairs broken markup as browsers do.
 pub fn read_html(text: &str) -> HtmlPage {
-    let text = super::raw_text::strip_raw_text(text);
+    // The scan reads every class and id value to know which it may drop;
+    // the walk starts from what it found instead of reading them again.
+    let mut classes = ClassCache::default();
+    let text = super::raw_text::strip_raw_text_reading_classes(text, &mut classes);
     let text = text.as_ref();
     let flat;
     let text = if needs_flattening(text) {
@@ -987,7 +990,8 @@ pub fn read_html(text: &str) -> HtmlPage {
     } else {
         text
     };
-    read_tree(&dom::parse(text))
+    let dom = dom::parse(text);
+    read_tree_with(&dom, classes)
 }
 
 /// Nesting past which start tags are dropped before parsing. html5ever's
@@ -1133,9 +1137,17 @@ fn flatten(text: &str) -> String {
     out
 }
 
-/// Walks a parsed document into lines and metadata.
+/// [`read_tree_with`] and nothing read before, for tests that parse pages
+/// of their own.
+#[cfg(test)]
 pub(crate) fn read_tree(dom: &Dom) -> HtmlPage {
-    let mut classes = ClassCache::default();
+    read_tree_with(dom, ClassCache::default())
+}
+
+/// Walks a parsed document into lines and metadata, starting from the
+/// class and id values already read (their keys may outlive the tree:
+/// those the pre-parse scan read in the page text).
+fn read_tree_with<'a>(dom: &'a Dom, mut classes: ClassCache<'a>) -> HtmlPage {
     let Survey { wraps_article } = survey(dom, &mut classes);
     let mut walker = Walker {
         wraps_article,
