@@ -427,7 +427,7 @@ impl Lexicon {
     /// Equal, by construction, to `confirm_language(detect_language(sample),
     /// sample)`, but most samples never reach whatlang, which costs a
     /// million instructions on a 3000-byte sample: when the stopwords alone
-    /// settle the question (see [`StopwordScore::decisive`]) whatever
+    /// settle the question (see `StopwordScore::decisive`) whatever
     /// whatlang said, the confirmation would have ended on the same
     /// language, so whatlang is not asked.
     pub fn identify_language(&self, sample: &str) -> Option<&'static str> {

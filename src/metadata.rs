@@ -24,7 +24,7 @@ pub struct PageMeta {
     pub title_tag: Option<String>,
     /// `<meta>` tags: (`property`, `name`, `itemprop` or `http-equiv`,
     /// trimmed and lower case; `content`), for the keys anything reads
-    /// ([`is_read_meta_key`]).
+    /// (`is_read_meta_key`).
     pub metas: Vec<(String, String)>,
     /// `<link rel="canonical">`.
     pub canonical: Option<String>,

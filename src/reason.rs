@@ -28,7 +28,7 @@ pub enum Reason {
         /// The phrase found.
         phrase: String,
     },
-    /// A template placeholder left in the text, "[Anzeige_2]".
+    /// A template placeholder left in the text, "\[Anzeige_2\]".
     Placeholder,
     /// A short line naming a social network: a share or follow prompt.
     SocialNetwork {
@@ -107,7 +107,7 @@ pub enum Reason {
         /// The first word.
         prefix: String,
     },
-    /// "<label>: <name>" next to the date: the byline, whatever the
+    /// `<label>: <name>` next to the date: the byline, whatever the
     /// label's language.
     LabelledNameByDate {
         /// The label before the colon.

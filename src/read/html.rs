@@ -1,5 +1,5 @@
 //! The HTML front-end: parses a page with html5ever into our own tree
-//! ([`super::dom`]) and walks it into block lines carrying [`DomHints`].
+//! (`read::dom`) and walks it into block lines carrying [`DomHints`].
 //!
 //! Each block element (`p`, `div`, `li`, `h2`, `td`...) gives one line made
 //! of its own text: inline children are glued in, whitespace is collapsed,
