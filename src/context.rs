@@ -1150,6 +1150,22 @@ fn title_and_subtitle(
         }
         seen += 1;
         let f = &doc.features[k];
+        // Checked before the widget rule below, which would step over
+        // these three-word lines as buttons.
+        if candidates.is_empty()
+            && !matches!(d.label, Label::Date | Label::Byline | Label::Caption)
+            && let Some((prefix, name)) = one_letter_prefix_name(&doc.lines[k].text)
+            && next_to_date(doc, decisions, k)
+        {
+            decisions[k] = Decision::fixed(
+                Label::Byline,
+                Reason::OneLetterBylinePrefix {
+                    prefix: prefix.to_string(),
+                },
+            )
+            .with_value(name.to_string());
+            continue;
+        }
         match d.class {
             Class::Fixed if matches!(d.label, Label::Date | Label::Byline) => {
                 // The article's header (title, standfirst, byline) stands
@@ -1314,6 +1330,34 @@ fn prefix_used_as_word<'t>(
         .flat_map(|j| doc.lines[j].text.split(|c: char| !c.is_alphanumeric()))
         .any(|w| w == lower);
     used.then_some((prefix, name.trim()))
+}
+
+/// A name line in an uncased script whose first word is a single letter
+/// ("በ ሰላማዊት ተስፋዬ", Amharic "by"; "글 김민지", Korean "text"): in
+/// scripts without capitals no capital marks the name, and a name of
+/// their own has no one-letter word, so that word is the byline's "by".
+/// The name after it is one to three words of uncased letters and marks
+/// (vowel signs, viramas), no digits nor punctuation. Cased scripts are
+/// [`prefix_used_as_word`]'s. Returns the letter and the name.
+fn one_letter_prefix_name(text: &str) -> Option<(&str, &str)> {
+    let (prefix, name) = text.trim().split_once(' ')?;
+    let name = name.trim();
+    let mut letters = prefix.chars();
+    let letter = letters.next()?;
+    let uncased = |c: char| !c.is_uppercase() && !c.is_lowercase();
+    let name_char = |c: char| {
+        c.is_whitespace()
+            || (uncased(c)
+                && !c.is_ascii()
+                && !c.is_numeric()
+                && !"«»“”„‘’।॥።፣፤፥፦፧、。，：；".contains(c))
+    };
+    (letters.next().is_none()
+        && letter.is_alphabetic()
+        && uncased(letter)
+        && (1..=3).contains(&name.split_whitespace().count())
+        && name.chars().all(name_char))
+    .then_some((prefix, name))
 }
 
 /// Most words of a button or label that the title walk steps over.
@@ -1843,6 +1887,20 @@ mod tests {
         for n in 3..=6 {
             assert_eq!(lines[n - 1].1, Label::Body, "{lines:?}");
         }
+    }
+
+    #[test]
+    fn a_one_letter_prefix_in_an_uncased_script_introduces_a_name() {
+        assert_eq!(
+            one_letter_prefix_name("በ ሰላማዊት ተስፋዬ"),
+            Some(("በ", "ሰላማዊት ተስፋዬ"))
+        );
+        assert_eq!(one_letter_prefix_name("글 김민지"), Some(("글", "김민지")));
+        // Cased scripts, longer first words, digits and marks do not count.
+        assert_eq!(one_letter_prefix_name("A Maria Silva"), None);
+        assert_eq!(one_letter_prefix_name("ፎቶ ዳዊት አለሙ"), None);
+        assert_eq!(one_letter_prefix_name("በ 2016 ዓ.ም."), None);
+        assert_eq!(one_letter_prefix_name("በ ከተማው ውስጥ ብዙ ሰዎች አሉ"), None);
     }
 
     #[test]

@@ -203,11 +203,109 @@ fn find_date_in(text: &str, month_first: bool) -> Option<FoundDate> {
             valid(num(&c[1]), num(&c[2]), num(&c[3])),
         ));
     }
+    if text.contains(is_ethiopic) {
+        for c in ethiopian_pattern().captures_iter(text) {
+            let (month, day) = match (c.get(1), c.get(2)) {
+                (Some(month), Some(day)) => (month.as_str(), day.as_str()),
+                _ => (&c[4], &c[3]),
+            };
+            if let Some(month) = ethiopian_month(month) {
+                let ymd = ethiopian_to_gregorian(num(&c[5]), month, num(day));
+                consider(found(
+                    c.get(0).unwrap(),
+                    ymd.and_then(|(y, m, d)| valid(y, m, d)),
+                ));
+                break;
+            }
+        }
+    }
     let lexicon = Lexicon::get();
     if may_hold_month_name(text, lexicon) {
         month_dates(text, lexicon, consider);
     }
     best
+}
+
+/// True for a character of the Ethiopic script (Amharic, Tigrinya).
+fn is_ethiopic(c: char) -> bool {
+    ('\u{1200}'..='\u{137F}').contains(&c)
+}
+
+/// "መጋቢት 3 ቀን 2016" (month, day, the word "day", year: the usual
+/// Amharic order) or "3 መጋቢት 2016": groups 1-2 or 4-3 are month and day,
+/// 5 the year.
+fn ethiopian_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?:(\p{Ethiopic}+)\s+(\d{1,2})|\b(\d{1,2})\s+(\p{Ethiopic}+))\s+(?:ቀን\s+)?(\d{4})\b",
+        )
+        .unwrap()
+    })
+}
+
+/// The thirteen months of the Ethiopian calendar in Amharic spellings, the
+/// variants of their letters (ኅ/ህ, ሐ/ሃ, ሣ/ሳ) included. Ethiopia dates by
+/// this calendar; its Gregorian months have names of their own (ማርች,
+/// ጃንዩወሪ), which the glibc list in `data/months.txt` holds. The Tigrinya
+/// spellings glibc gives to Gregorian months in Eritrea (ጥቅምቲ, ታሕሳስ)
+/// are not here and keep that reading.
+const ETHIOPIAN_MONTHS: [&[&str]; 13] = [
+    &["መስከረም"],
+    &["ጥቅምት"],
+    &["ኅዳር", "ህዳር", "ሕዳር"],
+    &["ታኅሣሥ", "ታህሳስ", "ታኅሳስ"],
+    &["ጥር"],
+    &["የካቲት"],
+    &["መጋቢት"],
+    &["ሚያዝያ"],
+    &["ግንቦት"],
+    &["ሰኔ"],
+    &["ሐምሌ", "ሃምሌ"],
+    &["ነሐሴ", "ነሃሴ"],
+    &["ጳጉሜ", "ጳጉሜን"],
+];
+
+/// The number (1-13) of an Ethiopian month name.
+fn ethiopian_month(word: &str) -> Option<u32> {
+    (1u32..)
+        .zip(ETHIOPIAN_MONTHS)
+        .find(|(_, forms)| forms.contains(&word))
+        .map(|(month, _)| month)
+}
+
+/// Julian day number of the day before Meskerem 1 of year 1 of the
+/// Ethiopian (Amete Mihret) era. With it Meskerem 1, 2016 is day 2460200,
+/// which is 2023-09-12.
+const ETHIOPIAN_EPOCH_JDN: i64 = 1_724_220;
+
+/// The Gregorian date of an Ethiopian one. Every month has 30 days, and
+/// the thirteenth (Pagume) 5, or 6 in a year that leaves 3 when divided by
+/// 4 (2015 ended on Pagume 6, so 2016 began on September 12): day counts
+/// from the era's epoch, then a Julian day number to Gregorian.
+fn ethiopian_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u32, u32)> {
+    let month_days = match month {
+        1..=12 => 30,
+        13 if year % 4 == 3 => 6,
+        13 => 5,
+        _ => return None,
+    };
+    if !(1900..=2200).contains(&year) || !(1..=month_days).contains(&day) {
+        return None;
+    }
+    let (year, month, day) = (i64::from(year), i64::from(month), i64::from(day));
+    let jdn = ETHIOPIAN_EPOCH_JDN + 365 * (year - 1) + year / 4 + 30 * (month - 1) + day;
+    // Julian day number to Gregorian (Fliegel and Van Flandern, 1968).
+    let a = jdn + 32_044;
+    let b = (4 * a + 3) / 146_097;
+    let c = a - 146_097 * b / 4;
+    let d = (4 * c + 3) / 1461;
+    let e = c - 1461 * d / 4;
+    let m = (5 * e + 2) / 153;
+    let gd = e - (153 * m + 2) / 5 + 1;
+    let gm = m + 3 - 12 * (m / 10);
+    let gy = 100 * b + d - 4800 + m / 10;
+    Some((gy as u32, gm as u32, gd as u32))
 }
 
 /// The Gregorian date of a Solar Hijri one (the calendar of Iran and
@@ -618,6 +716,27 @@ mod tests {
         assert_eq!(solar_hijri_to_gregorian(1400, 1, 1), Some((2021, 3, 21)));
         assert_eq!(solar_hijri_to_gregorian(1399, 10, 11), Some((2020, 12, 31)));
         assert_eq!(solar_hijri_to_gregorian(1403, 6, 31), Some((2024, 9, 21)));
+    }
+
+    #[test]
+    fn ethiopian_dates_convert() {
+        // New Year (Meskerem 1) falls on September 12 before a Gregorian
+        // leap year, else on September 11.
+        assert_eq!(ethiopian_to_gregorian(2016, 1, 1), Some((2023, 9, 12)));
+        assert_eq!(ethiopian_to_gregorian(2017, 1, 1), Some((2024, 9, 11)));
+        assert_eq!(ethiopian_to_gregorian(2015, 1, 1), Some((2022, 9, 11)));
+        // 2015 has a Pagume 6, the eve of 2016's New Year; 2016 has none.
+        assert_eq!(ethiopian_to_gregorian(2015, 13, 6), Some((2023, 9, 11)));
+        assert_eq!(ethiopian_to_gregorian(2016, 13, 5), Some((2024, 9, 10)));
+        assert_eq!(ethiopian_to_gregorian(2016, 13, 6), None);
+        // Tahsas 28, 2016: 118 days after 2023-09-12.
+        assert_eq!(ethiopian_to_gregorian(2016, 4, 28), Some((2024, 1, 7)));
+        // Megabit 3, 2016: 182 days after 2023-09-12, past February 29.
+        assert_eq!(ethiopian_to_gregorian(2016, 7, 3), Some((2024, 3, 12)));
+        assert_eq!(ethiopian_to_gregorian(2016, 7, 31), None);
+        assert_eq!(ymd("መጋቢት 3 ቀን 2016 ዓ.ም."), Some("2024-03-12".into()));
+        assert_eq!(ymd("ሰኞ፣ 3 መጋቢት 2016"), Some("2024-03-12".into()));
+        assert_eq!(ymd("ማርች 12 ቀን 2024"), None);
     }
 
     #[test]

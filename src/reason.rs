@@ -107,6 +107,13 @@ pub enum Reason {
         /// The first word.
         prefix: String,
     },
+    /// `<one letter> <name>` in an uncased script next to the date (`በ
+    /// <name>` in Amharic, `글 <name>` in Korean): the letter is the
+    /// byline's "by".
+    OneLetterBylinePrefix {
+        /// The one-letter first word.
+        prefix: String,
+    },
     /// `<label>: <name>` next to the date: the byline, whatever the
     /// label's language.
     LabelledNameByDate {
@@ -326,6 +333,10 @@ impl fmt::Display for Reason {
             Reason::BylinePrefixFromBody { prefix } => write!(
                 f,
                 "name next to the date after \"{prefix}\", a word the body writes in lower case"
+            ),
+            Reason::OneLetterBylinePrefix { prefix } => write!(
+                f,
+                "name next to the date after \"{prefix}\", a one-letter word in an uncased script"
             ),
             Reason::LabelledNameByDate { label } => {
                 write!(f, "name after the label \"{label}\" next to the date")
