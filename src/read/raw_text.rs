@@ -459,8 +459,9 @@ pub(super) fn is_read(tag: &[u8], name: &[u8]) -> bool {
 /// Only the name and value go, never the spaces before them: the next
 /// attribute keeps whatever separated it from the dropped one. A digest of
 /// a formatting element's dropped attributes (names and raw values, in any
-/// order; duplicates count, and character references are not decoded, so
-/// `&amp;` and `&` differ) replaces the last one.
+/// order; a later attribute of a name already seen, which the tokenizer
+/// drops, does not count; character references are not decoded, so `&amp;`
+/// and `&` differ) replaces the last one.
 fn drop_unread_attributes<'a>(
     text: &'a str,
     tag: &[u8],
@@ -478,9 +479,17 @@ fn drop_unread_attributes<'a>(
     // of that name, and one that went would let another take its place.
     let merges = tag.eq_ignore_ascii_case(b"html") || tag.eq_ignore_ascii_case(b"body");
     let mut first_went: [Option<bool>; VALUED.len()] = [None; VALUED.len()];
+    // A formatting element's attribute names so far: a later one of the
+    // same name is dropped by the tokenizer, so it is no part of what the
+    // tree builder compares and stays out of the digest.
+    let mut names: Vec<&[u8]> = Vec::new();
     let end = read_attributes(b, from, |a| {
         let name = &b[a.name.0..a.name.1];
         let value = &b[a.value.0..a.value.1];
+        let duplicate = formatting && names.iter().any(|n| n.eq_ignore_ascii_case(name));
+        if formatting {
+            names.push(name);
+        }
         if let Some(k) = valued_attribute(name).filter(|_| !merges) {
             match first_went[k] {
                 // A later one, which the tokenizer drops: it goes with a
@@ -504,7 +513,7 @@ fn drop_unread_attributes<'a>(
         } else if is_read(tag, name) {
             return;
         }
-        if formatting {
+        if formatting && !duplicate {
             digest = digest.wrapping_add(attribute_hash(name, value));
         }
         edits.push(Edit::cut(a.name.0, a.end));
@@ -1119,6 +1128,14 @@ mod tests {
             .collect();
         assert_eq!(digests.len(), 2, "{stripped}");
         assert_eq!(digests[0], digests[1]);
+        // So does a dropped duplicate of an unread attribute.
+        let stripped = strip_raw_text("<b data-k=1>1</b><b data-k=1 DATA-K=2>2</b>");
+        let digests: Vec<&str> = stripped
+            .match_indices("_d=\"")
+            .map(|(at, _)| &stripped[at + 4..at + 20])
+            .collect();
+        assert_eq!(digests.len(), 2, "{stripped}");
+        assert_eq!(digests[0], digests[1]);
     }
 
     #[test]
@@ -1406,6 +1423,7 @@ mod tests {
             " hidden",
             " src=x.png/",
             "<b data-k=1>",
+            "<b data-k=1 data-k=2>",
             "<b data-k=2>",
             "<a href=1>",
             "<a href=2 class=k>",
