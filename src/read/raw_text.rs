@@ -942,6 +942,22 @@ fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    /// The page as the reader sees it, parsed from `text` as it stands.
+    fn read(text: &str) -> String {
+        format!(
+            "{:?}",
+            crate::read::html::read_tree(&crate::read::dom::parse(text))
+        )
+    }
+
+    /// The digest values the scan left in `stripped`, in page order.
+    fn digests_in(stripped: &str) -> Vec<&str> {
+        stripped
+            .match_indices("_d=\"")
+            .map(|(at, _)| &stripped[at + 4..at + 20])
+            .collect()
+    }
+
     #[test]
     fn scripts_styles_and_noscript_lose_their_text() {
         let page = "<head><style>p{color:red}</style><script type=\"text/javascript\">var a = 1 < 2;</script></head>\
@@ -1122,18 +1138,12 @@ mod tests {
         // A formatting element's digest counts the first, not the dropped
         // duplicate: the two `<b>`s stay alike.
         let stripped = strip_raw_text("<b class=x>1</b><b class=x class=y>2</b>");
-        let digests: Vec<&str> = stripped
-            .match_indices("_d=\"")
-            .map(|(at, _)| &stripped[at + 4..at + 20])
-            .collect();
+        let digests = digests_in(&stripped);
         assert_eq!(digests.len(), 2, "{stripped}");
         assert_eq!(digests[0], digests[1]);
         // So does a dropped duplicate of an unread attribute.
         let stripped = strip_raw_text("<b data-k=1>1</b><b data-k=1 DATA-K=2>2</b>");
-        let digests: Vec<&str> = stripped
-            .match_indices("_d=\"")
-            .map(|(at, _)| &stripped[at + 4..at + 20])
-            .collect();
+        let digests = digests_in(&stripped);
         assert_eq!(digests.len(), 2, "{stripped}");
         assert_eq!(digests[0], digests[1]);
     }
@@ -1144,12 +1154,6 @@ mod tests {
         // first class gone, `author` would become the body's class.
         let page = "<body class=x><p>Ann Lee</p><body class=author>";
         let stripped = strip_raw_text(page);
-        let read = |text: &str| {
-            format!(
-                "{:?}",
-                crate::read::html::read_tree(&crate::read::dom::parse(text))
-            )
-        };
         assert_eq!(read(page), read(&stripped), "stripped: {stripped}");
         assert!(stripped.contains("class=x"), "{stripped}");
     }
@@ -1245,10 +1249,7 @@ mod tests {
         let page = "<i title=x lang=en>1</i><i lang=en title='x'>2</i>\
                     <i title=y lang=en>3</i><b>4</b>";
         let stripped = strip_raw_text(page);
-        let digests: Vec<&str> = stripped
-            .match_indices("_d=\"")
-            .map(|(at, _)| &stripped[at + 4..at + 20])
-            .collect();
+        let digests = digests_in(&stripped);
         assert_eq!(digests.len(), 3, "{stripped}");
         // Same attributes in another order and quoting: same digest.
         assert_eq!(digests[0], digests[1]);
@@ -1272,12 +1273,6 @@ mod tests {
                     <div><p>Elsewhere.</p></div></body>";
         let stripped = strip_raw_text(page);
         assert!(!stripped.contains("script"), "{stripped}");
-        let read = |text: &str| {
-            format!(
-                "{:?}",
-                crate::read::html::read_tree(&crate::read::dom::parse(text))
-            )
-        };
         assert_eq!(read(page), read(&stripped));
     }
 
@@ -1287,12 +1282,6 @@ mod tests {
         // is ignored; without the script the doctype would count, and a
         // `<table>` would close the `<p>`.
         let page = "<script></script><!doctype html><p><table><tr><td>cell";
-        let read = |text: &str| {
-            format!(
-                "{:?}",
-                crate::read::html::read_tree(&crate::read::dom::parse(text))
-            )
-        };
         assert_eq!(read(page), read(&strip_raw_text(page)));
         // After a doctype (or any tag) it may go.
         let page = "<!doctype html> <script></script> <p>text";
@@ -1500,9 +1489,6 @@ mod tests {
         ) {
             let page = pieces.concat();
             let stripped = strip_raw_text(&page);
-            let read = |text: &str| {
-                format!("{:?}", crate::read::html::read_tree(&crate::read::dom::parse(text)))
-            };
             let original = read(&page);
             proptest::prop_assert_eq!(&original, &read(&stripped), "stripped: {}", stripped);
             let production = format!("{:?}", crate::read::html::read_html(&page));
