@@ -51,7 +51,16 @@ pub fn revise(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig)
     let first_body = lead_without_stop(doc, decisions, zone.first_body);
     title_and_subtitle(doc, decisions, first_body, config);
     table_after_body(doc, decisions, zone.last_body);
-    author_after_body(doc, decisions, zone.last_body);
+    // On a page, a name under the last paragraph was taken into the body
+    // for standing in the article's element; the author rule looks from
+    // the last line that is body on its own merits.
+    let last_paragraph = (0..=zone.last_body)
+        .rfind(|&k| {
+            decisions[k].label == Label::Body
+                && !matches!(decisions[k].reason, Reason::InContainer { .. })
+        })
+        .unwrap_or(zone.last_body);
+    author_after_body(doc, decisions, last_paragraph);
     untranslated_captions(doc, decisions);
 }
 
@@ -501,6 +510,14 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
             );
             start = t + 1;
         }
+        // Comments and end matter may sit inside the article's element
+        // too: the zone stops at the marker the comments step found.
+        if let Some(marker) =
+            (start..=end).find(|&k| matches!(decisions[k].reason, Reason::AfterArticleEnd { .. }))
+            && marker > start
+        {
+            end = marker - 1;
+        }
     } else {
         // The zone's edges are sentences: a headline-like line opening or
         // closing it is the title, the standfirst or an author line, not
@@ -601,6 +618,20 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
             }
         }
     }
+    // On a page, the lines of the article's element before its first
+    // paragraph (or first sub-heading) are its header: byline, date, share
+    // buttons, a photo credit, a reading time. The title walk claims what
+    // it recognises; the rest is not body just for standing in the element.
+    let first_paragraph = (start..=end).find(|&k| {
+        let d = &decisions[k];
+        is_prose(d)
+            || (d.class != Class::Fixed && d.label != Label::Blank && doc.features[k].ends_sentence)
+            || (d.class != Class::Fixed
+                && doc.lines[k]
+                    .hints
+                    .as_deref()
+                    .is_some_and(|h| h.heading_level >= 2))
+    });
     let zone_score = main_score.round() as usize;
     if let Some(cut) = teaser {
         for k in cut.first_line..=kadane_end {
@@ -631,13 +662,16 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
             }
         } else if prose {
             continue;
-        } else if container.is_some() && matches!(d.reason, Reason::NotProse { .. }) {
+        } else if f.ends_sentence {
+            body(Reason::ShortBetweenBody { words: f.words })
+        } else if container.is_some()
+            && matches!(d.reason, Reason::NotProse { .. })
+            && first_paragraph.is_some_and(|p| k >= p)
+        {
             body(Reason::InContainer {
                 words: f.words,
                 lines: end + 1 - start,
             })
-        } else if f.ends_sentence {
-            body(Reason::ShortBetweenBody { words: f.words })
         } else if f.is_headline_like()
             && next_is_body(doc, decisions, k, &in_zone)
             && prev_is_body(doc, decisions, k, &in_zone)
@@ -1133,6 +1167,7 @@ fn title_and_subtitle(
     // The page's metadata may have named the headline's line already: then
     // there is no second title to find, only its standfirst.
     if let Some(known) = (0..first_body).rfind(|&k| decisions[k].label == Label::Title) {
+        header_under_title(doc, decisions, known, first_body);
         standfirst_after(doc, decisions, known);
         return;
     }
@@ -1153,17 +1188,9 @@ fn title_and_subtitle(
         // Checked before the widget rule below, which would step over
         // these three-word lines as buttons.
         if candidates.is_empty()
-            && !matches!(d.label, Label::Date | Label::Byline | Label::Caption)
-            && let Some((prefix, name)) = one_letter_prefix_name(&doc.lines[k].text)
-            && next_to_date(doc, decisions, k)
+            && let Some(byline) = one_letter_byline(doc, decisions, k)
         {
-            decisions[k] = Decision::fixed(
-                Label::Byline,
-                Reason::OneLetterBylinePrefix {
-                    prefix: prefix.to_string(),
-                },
-            )
-            .with_value(name.to_string());
+            decisions[k] = byline;
             continue;
         }
         match d.class {
@@ -1185,36 +1212,9 @@ fn title_and_subtitle(
             _ => {}
         }
         if candidates.is_empty()
-            && f.words >= 2
-            && is_name_like(doc, k)
-            && next_to_date(doc, decisions, k)
+            && let Some(byline) = name_byline(doc, decisions, k)
         {
-            decisions[k] = match prefix_used_as_word(doc, decisions, k) {
-                Some((prefix, name)) => Decision::fixed(
-                    Label::Byline,
-                    Reason::BylinePrefixFromBody {
-                        prefix: prefix.to_string(),
-                    },
-                )
-                .with_value(name.to_string()),
-                None => byline_decision(doc, k, Reason::NameByDate { words: f.words }),
-            };
-            continue;
-        }
-        if candidates.is_empty()
-            && let Some(name) = labelled_name(&doc.lines[k].text)
-            && next_to_date(doc, decisions, k)
-        {
-            decisions[k] = Decision::fixed(
-                Label::Byline,
-                Reason::LabelledNameByDate {
-                    label: doc.lines[k].text[..doc.lines[k].text.len() - name.len()]
-                        .trim_end()
-                        .trim_end_matches([':', '：'])
-                        .to_string(),
-                },
-            )
-            .with_value(name.to_string());
+            decisions[k] = byline;
             continue;
         }
         let text = &doc.lines[k].text;
@@ -1261,6 +1261,101 @@ fn title_and_subtitle(
         },
     );
     standfirst_after(doc, decisions, title);
+}
+
+/// A byline written "<one letter> <name>" next to the date (see
+/// [`one_letter_prefix_name`]).
+fn one_letter_byline(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> Option<Decision> {
+    if matches!(
+        decisions[k].label,
+        Label::Date | Label::Byline | Label::Caption
+    ) {
+        return None;
+    }
+    let (prefix, name) = one_letter_prefix_name(&doc.lines[k].text)?;
+    next_to_date(doc, decisions, k).then(|| {
+        Decision::fixed(
+            Label::Byline,
+            Reason::OneLetterBylinePrefix {
+                prefix: prefix.to_string(),
+            },
+        )
+        .with_value(name.to_string())
+    })
+}
+
+/// A name next to the date, bare ("Anna Weber"), after a "by" the body
+/// uses as a word, or after a label and a colon ("Autor: Ana Pop"). For
+/// lines no classifier was sure of.
+fn name_byline(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> Option<Decision> {
+    if decisions[k].class == Class::Fixed || !next_to_date(doc, decisions, k) {
+        return None;
+    }
+    let text = &doc.lines[k].text;
+    if doc.features[k].words >= 2 && is_name_like(doc, k) {
+        return Some(match prefix_used_as_word(doc, decisions, k) {
+            Some((prefix, name)) => Decision::fixed(
+                Label::Byline,
+                Reason::BylinePrefixFromBody {
+                    prefix: prefix.to_string(),
+                },
+            )
+            .with_value(name.to_string()),
+            None => byline_decision(
+                doc,
+                k,
+                Reason::NameByDate {
+                    words: doc.features[k].words,
+                },
+            ),
+        });
+    }
+    let name = labelled_name(text)?;
+    Some(
+        Decision::fixed(
+            Label::Byline,
+            Reason::LabelledNameByDate {
+                label: text[..text.len() - name.len()]
+                    .trim_end()
+                    .trim_end_matches([':', '：'])
+                    .to_string(),
+            },
+        )
+        .with_value(name.to_string()),
+    )
+}
+
+/// The lines between a headline the page named and the first paragraph
+/// are the article's header, as in a dump: bylines are found by the same
+/// rules as on the title walk, and the line right under the headline,
+/// when it reads as a headline or a sentence of four words or more, is
+/// the standfirst.
+fn header_under_title(doc: &Doc<'_>, decisions: &mut [Decision], title: usize, first_body: usize) {
+    for k in title + 1..first_body {
+        if decisions[k].label == Label::Blank {
+            continue;
+        }
+        if let Some(byline) =
+            one_letter_byline(doc, decisions, k).or_else(|| name_byline(doc, decisions, k))
+        {
+            decisions[k] = byline;
+        }
+    }
+    if let Some(first) = doc.next_text(title)
+        && first < first_body
+        && decisions[first].class != Class::Fixed
+    {
+        let f = &doc.features[first];
+        let text = &doc.lines[first].text;
+        let headline = (4..=MAX_TITLE_WORDS).contains(&f.words)
+            && (!f.ends_sentence || text.ends_with(['?', '!']));
+        let sentence = f.ends_sentence && (4..=60).contains(&f.words);
+        // A dateline ("2024-04-28 08:00 Source: ...") is no standfirst.
+        let dateline = text.starts_with(|c: char| c.is_ascii_digit()) || has_clock_time(text);
+        if (headline || sentence) && !dateline {
+            decisions[first] = subtitle_decision(doc, first);
+        }
+    }
 }
 
 /// The first line under the title is the standfirst when it is a body
@@ -1976,5 +2071,69 @@ mod tests {
         let lines = labels(&dump);
         assert_eq!(lines[2].1, Label::Title, "{lines:?}");
         assert_ne!(lines[0].1, Label::Title, "{lines:?}");
+    }
+
+    /// A page whose `<article>` holds its furniture as plain paragraphs,
+    /// as many CMS themes print it.
+    fn page_with_furniture_in_the_article() -> String {
+        let p = |t: &str| format!("<p>{t}</p>");
+        let mut page = String::from(
+            "<html><head><title>Council backs budget | Gazette</title></head><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>Council backs the new budget after a long debate</h1>",
+        );
+        for line in [
+            "Schools and roads win, culture loses in the plan for next year",
+            "Anna Weber",
+            "12 March 2024",
+            "Share",
+            "Tweet",
+        ] {
+            page.push_str(&p(line));
+        }
+        for para in PARAGRAPHS {
+            page.push_str(&p(para));
+        }
+        for line in [
+            "Comments (2)",
+            "Jo Smith",
+            "12 March 2024 10:31",
+            "Another year, another rise, and the roads are still full of potholes.",
+            "Reply",
+        ] {
+            page.push_str(&p(line));
+        }
+        page.push_str("</article></body></html>");
+        page
+    }
+
+    #[test]
+    fn the_header_and_comments_inside_the_article_element_are_not_body() {
+        let article = crate::Extractor::new().extract_html(&page_with_furniture_in_the_article());
+        assert_eq!(article.body, PARAGRAPHS, "{article:#?}");
+        assert_eq!(
+            article.subtitle.as_deref(),
+            Some("Schools and roads win, culture loses in the plan for next year")
+        );
+        assert_eq!(article.byline.as_deref(), Some("Anna Weber"));
+    }
+
+    #[test]
+    fn a_sub_heading_opens_the_article_element_body() {
+        let page = format!(
+            "<html><body><h1>Storm closes schools early across the district</h1><div><div>21:40</div><h2>We end the live coverage for today</h2><p>{}</p><p>{}</p><div>20:15</div><h2>Rail line open again</h2><p>{}</p></div></body></html>",
+            PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]
+        );
+        let article = crate::Extractor::new().extract_html(&page);
+        assert_eq!(
+            article.body,
+            [
+                "We end the live coverage for today",
+                PARAGRAPHS[0],
+                PARAGRAPHS[1],
+                "20:15",
+                "Rail line open again",
+                PARAGRAPHS[2]
+            ],
+            "{article:#?}"
+        );
     }
 }

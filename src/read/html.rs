@@ -532,9 +532,10 @@ fn kind_of(tag: &str) -> Kind {
 
 /// Whitespace, and the zero-width characters pages use as spacers.
 /// Other Unicode spaces (the ideographic space of Japanese headlines) are
-/// text and stay.
+/// text and stay, and so does the zero-width non-joiner: Persian, Kurdish
+/// and the Indic scripts write it inside words ("می‌گویند").
 pub fn is_space(c: char) -> bool {
-    c.is_ascii_whitespace() || matches!(c, '\u{a0}' | '\u{200b}' | '\u{200c}' | '\u{feff}')
+    c.is_ascii_whitespace() || matches!(c, '\u{a0}' | '\u{200b}' | '\u{feff}')
 }
 
 /// One open element during the walk; the inherited values are cumulative.
@@ -588,9 +589,9 @@ struct Gather {
 fn space_len(b: &[u8]) -> usize {
     match b {
         [b' ' | b'\t' | b'\n' | b'\x0c' | b'\r', ..] => 1,
-        [0xc2, 0xa0, ..] => 2,              // U+00A0
-        [0xe2, 0x80, 0x8b | 0x8c, ..] => 3, // U+200B, U+200C
-        [0xef, 0xbb, 0xbf, ..] => 3,        // U+FEFF
+        [0xc2, 0xa0, ..] => 2,       // U+00A0
+        [0xe2, 0x80, 0x8b, ..] => 3, // U+200B
+        [0xef, 0xbb, 0xbf, ..] => 3, // U+FEFF
         _ => 0,
     }
 }
@@ -1430,6 +1431,12 @@ mod tests {
             "{}",
             h.link_density
         );
+    }
+
+    #[test]
+    fn zero_width_spacers_go_and_the_non_joiner_stays() {
+        let page = read_html("<p>a\u{200b}b\u{feff}c</p><p>مسئولان کتابخانه می\u{200c}گویند</p>");
+        assert_eq!(texts(&page), ["a b c", "مسئولان کتابخانه می\u{200c}گویند"]);
     }
 
     #[test]
