@@ -560,7 +560,19 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
     // A list of teaser cards (headline, kicker or date, then a one-line
     // summary) after the article reads as prose and joins the zone; cut it.
     let kadane_end = end;
-    let teaser = teaser_cards_at_end(doc, decisions, start, end);
+    // In an element the cards end at its last prose line, not at the
+    // buttons below it; and there a linked line between paragraphs is no
+    // proof of cards: articles cite their sources so ("[CNET]").
+    let teaser = match container {
+        Some(_) => {
+            let last_prose = (start..=end)
+                .rfind(|&k| is_prose(&decisions[k]))
+                .unwrap_or(end);
+            teaser_cards_at_end(doc, decisions, start, last_prose)
+                .filter(|run| run.median_gap >= 2 || run.truncated >= 2)
+        }
+        None => teaser_cards_at_end(doc, decisions, start, end),
+    };
     if let Some(cut) = &teaser {
         end = cut.first_line - 1;
         while end > start && decisions[end].label == Label::Blank {
@@ -622,16 +634,7 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
     // paragraph (or first sub-heading) are its header: byline, date, share
     // buttons, a photo credit, a reading time. The title walk claims what
     // it recognises; the rest is not body just for standing in the element.
-    let first_paragraph = (start..=end).find(|&k| {
-        let d = &decisions[k];
-        is_prose(d)
-            || (d.class != Class::Fixed && d.label != Label::Blank && doc.features[k].ends_sentence)
-            || (d.class != Class::Fixed
-                && doc.lines[k]
-                    .hints
-                    .as_deref()
-                    .is_some_and(|h| h.heading_level >= 2))
-    });
+    let first_paragraph = first_paragraph(doc, decisions, start, end);
     let zone_score = main_score.round() as usize;
     if let Some(cut) = teaser {
         for k in cut.first_line..=kadane_end {
@@ -691,6 +694,39 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
     })
 }
 
+/// The line that opens the article's text in `start..=end`: the first
+/// paragraph of prose, short sentence or sub-heading that no byline or
+/// date line follows before the next one (a standfirst above the byline
+/// is still the header).
+fn first_paragraph(
+    doc: &Doc<'_>,
+    decisions: &[Decision],
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let opens_text = |k: usize| {
+        let d = &decisions[k];
+        is_prose(d)
+            || (d.class != Class::Fixed
+                && d.label != Label::Blank
+                && (doc.features[k].ends_sentence
+                    || doc.lines[k]
+                        .hints
+                        .as_deref()
+                        .is_some_and(|h| h.heading_level >= 2)))
+    };
+    let mut k = (start..=end).find(|&k| opens_text(k))?;
+    loop {
+        let next = (k + 1..=end).find(|&j| opens_text(j));
+        let header_follows = (k + 1..next.unwrap_or(end + 1))
+            .any(|j| matches!(decisions[j].label, Label::Date | Label::Byline));
+        match next {
+            Some(next) if header_follows => k = next,
+            _ => return Some(k),
+        }
+    }
+}
+
 /// Lines of five words or more whose exact text stands on another line too.
 fn repeated_lines(doc: &Doc<'_>) -> Vec<bool> {
     // Fx, not SipHash: lines are not attacker-chosen keys worth the cost,
@@ -720,6 +756,8 @@ struct TeaserRun {
     first_line: usize,
     cards: usize,
     median_gap: usize,
+    /// Headlines and summaries cut short with an ellipsis.
+    truncated: usize,
 }
 
 /// Fewest cards that make a teaser list.
@@ -864,6 +902,7 @@ fn finish_teaser_run(
         first_line: first_line.expect("at least one card"),
         cards,
         median_gap,
+        truncated,
     })
 }
 
@@ -890,11 +929,16 @@ const MAX_LIST_ITEMS: usize = 40;
 /// of the zone, are a list inside the article (steps, a calendar, a recipe),
 /// not a menu: a menu does not stand between paragraphs.
 fn lists_inside_body(doc: &Doc<'_>, decisions: &mut [Decision], in_zone: &[bool]) {
+    // On a page, short lines in the article's element are body already
+    // (`InContainer`); they may still be a "read also" box.
     let is_item = |d: &Decision, k: usize| {
         in_zone[k]
             && doc.features[k].words <= 25
             && (matches!(d.class, Class::Short | Class::Bad)
-                || matches!(d.reason, Reason::MenuRun { .. }))
+                || matches!(
+                    d.reason,
+                    Reason::MenuRun { .. } | Reason::InContainer { .. }
+                ))
     };
     let mut k = 0;
     while k < decisions.len() {
@@ -920,7 +964,9 @@ fn lists_inside_body(doc: &Doc<'_>, decisions: &mut [Decision], in_zone: &[bool]
         } else if closed_by_body && (2..=MAX_LIST_ITEMS).contains(&items.len()) {
             let count = items.len();
             for &item in &items {
-                decisions[item] = body(Reason::ListInBody { count });
+                if decisions[item].label != Label::Body {
+                    decisions[item] = body(Reason::ListInBody { count });
+                }
             }
         }
         k = j.max(k + 1);
