@@ -89,11 +89,13 @@ fn related_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
                 continue;
             }
             // A name in capitals ("KHANH MINH") is the author, not an item;
-            // a breadcrumb ("News > Local") opens the article's header.
+            // a breadcrumb ("News > Local") opens the article's header; a
+            // heading element with no link is the article's next section.
             let headline = d.class != Class::Fixed
                 && f.is_headline_like()
                 && !is_capitalized_name(doc, j)
-                && !is_breadcrumb(&doc.lines[j].text);
+                && !is_breadcrumb(&doc.lines[j].text)
+                && !is_unlinked_heading(doc, j);
             if !headline {
                 break;
             }
@@ -110,6 +112,14 @@ fn related_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
         }
         i = j.max(i + 1);
     }
+}
+
+/// An HTML heading element (`<h2>`...`<h6>`) that is not a link.
+fn is_unlinked_heading(doc: &Doc<'_>, k: usize) -> bool {
+    doc.lines[k]
+        .hints
+        .as_deref()
+        .is_some_and(|h| h.heading_level >= 2 && h.link_density < 0.5)
 }
 
 /// A breadcrumb trail: two to six short parts (one to four words each)
@@ -1213,8 +1223,7 @@ fn title_and_subtitle(
     // The page's metadata may have named the headline's line already: then
     // there is no second title to find, only its standfirst.
     if let Some(known) = (0..first_body).rfind(|&k| decisions[k].label == Label::Title) {
-        header_under_title(doc, decisions, known, first_body);
-        standfirst_after(doc, decisions, known);
+        header_after(doc, decisions, known);
         return;
     }
     let mut candidates: Vec<usize> = Vec::new();
@@ -1306,7 +1315,16 @@ fn title_and_subtitle(
             words: doc.features[title].words,
         },
     );
+    header_after(doc, decisions, title);
+}
+
+/// The standfirst, bylines and dates under the title, down to the first
+/// body line that is not the standfirst.
+fn header_after(doc: &Doc<'_>, decisions: &mut [Decision], title: usize) {
     standfirst_after(doc, decisions, title);
+    let first_text =
+        first_paragraph(doc, decisions, title + 1, decisions.len() - 1).unwrap_or(decisions.len());
+    header_under_title(doc, decisions, title, first_text);
 }
 
 /// A byline written "<one letter> <name>" next to the date (see
