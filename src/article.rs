@@ -139,6 +139,7 @@ fn summarize_hints(h: &crate::line::DomHints) -> String {
         (h.bold, "bold"),
         (h.italic, "italic"),
         (h.after_image, "under image"),
+        (h.photo_box, "photo box"),
     ] {
         if set {
             parts.push(name.to_string());

@@ -138,6 +138,11 @@ pub struct DomHints {
     /// An image stands right above the line's first word, with no text
     /// between: where a caption goes.
     pub after_image: bool,
+    /// The line is the only text of the element that holds it and the
+    /// image above it, and a block boundary parts the two (a photo box:
+    /// `<div><img><p>…</p></div>`, a table of an image row and a text
+    /// row): how pages without caption markup set a photo's caption.
+    pub photo_box: bool,
 }
 
 /// What a line became. Every input line ends with exactly one label.

@@ -264,6 +264,11 @@ pub enum Reason {
         /// Words in the line.
         words: usize,
     },
+    /// The only text of a box that holds a photo above it.
+    AloneWithImage {
+        /// Words in the line.
+        words: usize,
+    },
     /// A line wholly in bold or large type opening the article's block on
     /// a page without a usable `<h1>`: the headline of an old layout.
     EmphasisedHeadline {
@@ -423,6 +428,9 @@ impl fmt::Display for Reason {
             Reason::FigureCaption => write!(f, "figure caption"),
             Reason::ItalicUnderImage { words } => {
                 write!(f, "line of {words} words in italics right under an image")
+            }
+            Reason::AloneWithImage { words } => {
+                write!(f, "line of {words} words alone with the image above it")
             }
             Reason::EmphasisedHeadline { words } => write!(
                 f,

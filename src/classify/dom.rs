@@ -20,6 +20,9 @@ const LINKED_PROSE_WORDS: usize = 15;
 /// or two.
 const MAX_IMAGE_CAPTION_WORDS: usize = 40;
 
+/// Fewest words of a caption found by its photo box alone.
+const MIN_BOX_CAPTION_WORDS: usize = 4;
+
 /// A line wholly inside quotation marks.
 fn is_quotation(text: &str) -> bool {
     let t = text.trim();
@@ -94,6 +97,24 @@ impl LineClassifier for Dom {
             return Some(Decision::fixed(
                 Label::Caption,
                 Reason::ItalicUnderImage { words: f.words },
+            ));
+        }
+        // Pages without caption markup put a photo and its caption in a
+        // box of their own: a `<div>` holding the image and one paragraph,
+        // a table of an image row and a text row. A paragraph of the
+        // article is never all the text of such a box, unless the article
+        // is a single paragraph, which is longer than a caption. A name
+        // alone next to a portrait is an author box, not a caption.
+        if hints.photo_box
+            && f.words >= MIN_BOX_CAPTION_WORDS
+            && !is_quotation(&doc.lines[i].text)
+            && hints.heading_level == 0
+            && f.words <= MAX_IMAGE_CAPTION_WORDS
+            && hints.link_density <= MAX_LINK_DENSITY
+        {
+            return Some(Decision::fixed(
+                Label::Caption,
+                Reason::AloneWithImage { words: f.words },
             ));
         }
         if hints.heading_level > 0 && is_comments_heading(doc, i) {

@@ -170,6 +170,44 @@ mod dom {
     }
 
     #[test]
+    fn the_only_line_of_a_photo_box_is_a_caption() {
+        let boxed = DomHints {
+            photo_box: true,
+            after_image: true,
+            ..p(Zones::MAIN)
+        };
+        assert_eq!(
+            shown(classify_with(
+                "Workers lay the last layer of asphalt on the bridge.",
+                Some(boxed.clone())
+            )),
+            some(
+                Label::Caption,
+                "line of 10 words alone with the image above it",
+                None
+            )
+        );
+        // A name beside a portrait, a pull quote, a linked teaser, a line
+        // that is not a box's only text.
+        for (text, hints) in [
+            ("Tomasz Nowak", boxed.clone()),
+            (
+                "\u{201c}Why did nobody ask us first?\u{201d}",
+                boxed.clone(),
+            ),
+            (
+                "Workers lay the last layer of asphalt on the bridge.",
+                DomHints {
+                    photo_box: false,
+                    ..boxed.clone()
+                },
+            ),
+        ] {
+            assert_eq!(shown(classify_with(text, Some(hints))), None, "{text}");
+        }
+    }
+
+    #[test]
     fn long_linked_prose_is_not_link_dense_chrome() {
         // Mostly linked, not wholly: a fully linked sentence is a teaser.
         let hints = DomHints {

@@ -564,6 +564,11 @@ struct Frame<'a> {
     strong: bool,
     /// Inside `<i>`, `<em>` or `<cite>`.
     italic: bool,
+    /// Pre-order number of the element.
+    id: usize,
+    /// Holds an image and then, as its first text, the line of this
+    /// number: a photo box if that line is all the text it holds.
+    photo_line: Option<usize>,
 }
 
 /// The line being gathered.
@@ -675,6 +680,9 @@ struct Walker<'a> {
     classes: ClassCache<'a>,
     /// An image came and no text since: the next line stands under it.
     image_pending: bool,
+    /// The last image's open elements, outermost first: their pre-order
+    /// numbers and whether each is a block.
+    image_path: Vec<(usize, bool)>,
 }
 
 impl<'a> Walker<'a> {
@@ -710,6 +718,7 @@ impl<'a> Walker<'a> {
             bold,
             italic,
             after_image,
+            photo_box: false,
         };
         self.lines.push(Line {
             n: self.lines.len() + 1,
@@ -736,6 +745,8 @@ impl<'a> Walker<'a> {
             in_article: false,
             strong: false,
             italic: false,
+            id: usize::MAX,
+            photo_line: None,
         });
         let mut kind = kind_of(tag);
         if parent.foreign {
@@ -785,7 +796,8 @@ impl<'a> Walker<'a> {
         // wrapper, not chrome, whatever its class ("Page-ad-margins",
         // "paywall", "content-with-sidebar") or tag (ASP.NET wraps whole
         // pages in one `<form>`).
-        let wrapper = self.wraps_article.get(self.next_element) == Some(&true);
+        let id = self.next_element;
+        let wrapper = self.wraps_article.get(id) == Some(&true);
         self.next_element += 1;
         let role = attrs.role.unwrap_or("");
         let mut zones = parent.zones;
@@ -889,12 +901,17 @@ impl<'a> Walker<'a> {
             in_article: parent.in_article || tag == "article",
             strong: parent.strong || matches!(tag, "b" | "strong" | "big") || large_font(tag, el),
             italic: parent.italic || matches!(tag, "i" | "em" | "cite"),
+            id,
+            photo_line: None,
         });
         // Caption lines are told by what stands right above them; an image
         // the page hides or skips is no photo above a line, nor is a spacer,
         // a counter or an icon.
         if matches!(tag, "img" | "picture" | "amp-img") && !parent.skip && !hidden && !is_tiny(el) {
             self.image_pending = true;
+            self.image_path.clear();
+            self.image_path
+                .extend(self.stack.iter().map(|f| (f.id, f.kind == Kind::Block)));
         }
     }
 
@@ -903,9 +920,15 @@ impl<'a> Walker<'a> {
             return;
         };
         if frame.kind == Kind::Block && !frame.skip {
-            let first = frame.first_line;
+            let (first, photo_line) = (frame.first_line, frame.photo_line);
             self.flush();
             let range = first..self.lines.len();
+            if photo_line == Some(first)
+                && range.len() == 1
+                && let Some(hints) = self.lines[first].hints.as_deref_mut()
+            {
+                hints.photo_box = true;
+            }
             if !range.is_empty() && self.blocks.last() != Some(&range) {
                 self.blocks.push(range);
             }
@@ -929,8 +952,38 @@ impl<'a> Walker<'a> {
             self.gather.all_italic = italic && (before == 0 || self.gather.all_italic);
             if before == 0 {
                 self.gather.after_image = self.image_pending;
+                if self.image_pending {
+                    self.mark_photo_box();
+                }
             }
             self.image_pending = false;
+        }
+    }
+}
+
+impl Walker<'_> {
+    /// The line starting now stands right under an image: the deepest
+    /// element holding both is a photo box candidate when it is a block
+    /// that holds no earlier line, and a block boundary parts the image
+    /// from the line (the line's own block is inside it, or the image
+    /// sits in a block of its own, or is one: `amp-img`). An image inline
+    /// at the start of a paragraph (`<p><img>Text…</p>`) is no such box.
+    /// Whether the line is all the box holds is known when it closes.
+    fn mark_photo_box(&mut self) {
+        let common = self
+            .image_path
+            .iter()
+            .zip(&self.stack)
+            .take_while(|((id, _), frame)| *id == frame.id)
+            .count();
+        let Some(at) = common.checked_sub(1) else {
+            return;
+        };
+        let line_block = self.stack.last().map_or(0, |top| top.block);
+        let parted = line_block > at || self.image_path[common..].iter().any(|&(_, block)| block);
+        let frame = &mut self.stack[at];
+        if frame.kind == Kind::Block && frame.first_line == self.lines.len() && parted {
+            frame.photo_line = Some(self.lines.len());
         }
     }
 }
@@ -1160,6 +1213,7 @@ fn read_tree_with<'a>(dom: &'a Dom, mut classes: ClassCache<'a>) -> HtmlPage {
         blocks: Vec::new(),
         classes,
         image_pending: false,
+        image_path: Vec::new(),
     };
     for edge in dom.traverse(ROOT) {
         match edge {
@@ -1591,6 +1645,43 @@ mod tests {
                 ("Under the photo", false, true, true),
                 // An image inside a line is above no line.
                 ("Words then more", false, false, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_photo_box_holds_an_image_and_one_line() {
+        let page = read_html(
+            "<body><div class=art>\
+             <div class=photo><img src=a.jpg><p>The bridge at dusk.</p></div>\
+             <table><tr><td><img src=b.jpg></td></tr><tr><td>The old market lane.</td></tr></table>\
+             <div><amp-img src=c.jpg></amp-img><span>Boats on the river.</span></div>\
+             <div><div><img src=d.jpg></div><span>A quay in the rain.</span></div>\
+             <p><img src=e.jpg>A paragraph that starts with a floated image.</p>\
+             <div><img src=f.jpg><p>First paragraph under a photo.</p><p>Second one.</p></div>\
+             <p>Text before.</p><div><img src=g.jpg><p>After a paragraph, alone in its box.</p></div>\
+             </div></body>",
+        );
+        let boxed: Vec<(&str, bool)> = page
+            .lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.hints.as_deref().unwrap().photo_box))
+            .collect();
+        assert_eq!(
+            boxed,
+            [
+                ("The bridge at dusk.", true),
+                ("The old market lane.", true),
+                // `amp-img` is a block of its own; a span under an image
+                // in a block of its own is parted from it too.
+                ("Boats on the river.", true),
+                ("A quay in the rain.", true),
+                // An image inline in a paragraph, a box of two paragraphs.
+                ("A paragraph that starts with a floated image.", false),
+                ("First paragraph under a photo.", false),
+                ("Second one.", false),
+                ("Text before.", false),
+                ("After a paragraph, alone in its box.", true),
             ]
         );
     }
