@@ -603,6 +603,27 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
                 in_zone[k] = true;
             }
         }
+        for run in highlight_lists(doc, decisions, title + 1, start) {
+            // A heading over the points ("Das Wichtigste in Kürze") is
+            // theirs, when no rule claimed it.
+            if let Some(h) = doc.prev_text(run[0]).filter(|&h| {
+                h > title
+                    && matches!(decisions[h].class, Class::Short | Class::Bad)
+                    && doc.lines[h].hints.as_deref().is_some_and(|hints| {
+                        hints.heading_level >= 2 && hints.chrome_tokens.is_empty()
+                    })
+            }) {
+                decisions[h] = body(Reason::SubHeading {
+                    words: doc.features[h].words,
+                });
+                in_zone[h] = true;
+            }
+            let items = run.len();
+            for k in run {
+                decisions[k] = body(Reason::Highlight { items });
+                in_zone[k] = true;
+            }
+        }
     }
     if config.secondary_zone_share < 1.0 {
         // On a page the article follows its headline: prose above it (a
@@ -702,6 +723,58 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
         first_body,
         last_body,
     })
+}
+
+/// Fewest words of a highlight: shorter list items are links or buttons.
+const MIN_HIGHLIGHT_WORDS: usize = 3;
+
+/// Lists of points between the headline and the article's element
+/// (`title_end..start`): two or more list items in a row, at one depth,
+/// of three words or more each, that no rule claimed (no link list, no
+/// byline, date or counter) and that are no sentence of prose either
+/// (prose there is kept already). News pages print their highlights so
+/// ("Das Wichtigste in Kürze", Indian papers' bullet points); a line of
+/// such a list is never the standfirst alone.
+fn highlight_lists(
+    doc: &Doc<'_>,
+    decisions: &[Decision],
+    title_end: usize,
+    start: usize,
+) -> Vec<Vec<usize>> {
+    let item = |k: usize| {
+        doc.lines[k].hints.as_deref().filter(|h| {
+            h.tag == "li"
+                && h.chrome_tokens.is_empty()
+                && matches!(decisions[k].class, Class::Short | Class::Bad)
+                && doc.features[k].words >= MIN_HIGHLIGHT_WORDS
+        })
+    };
+    let mut runs = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut depth = None;
+    for k in title_end..start {
+        if decisions[k].label == Label::Blank {
+            continue;
+        }
+        match item(k) {
+            Some(h) if depth.is_none_or(|d| d == h.depth) => {
+                depth = Some(h.depth);
+                run.push(k);
+            }
+            found => {
+                if run.len() >= 2 {
+                    runs.push(std::mem::take(&mut run));
+                }
+                run.clear();
+                depth = found.map(|h| h.depth);
+                run.extend(found.map(|_| k));
+            }
+        }
+    }
+    if run.len() >= 2 {
+        runs.push(run);
+    }
+    runs
 }
 
 /// The line that opens the article's text in `start..=end`: the first
@@ -1408,6 +1481,7 @@ fn header_under_title(doc: &Doc<'_>, decisions: &mut [Decision], title: usize, f
     if let Some(first) = doc.next_text(title)
         && first < first_body
         && decisions[first].class != Class::Fixed
+        && !matches!(decisions[first].reason, Reason::Highlight { .. })
     {
         let f = &doc.features[first];
         let text = &doc.lines[first].text;
@@ -2195,6 +2269,33 @@ mod tests {
                 PARAGRAPHS[1],
                 "20:15",
                 "Rail line open again",
+                PARAGRAPHS[2]
+            ],
+            "{article:#?}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_points_under_the_headline_is_body_not_a_standfirst() {
+        let page = format!(
+            "<html><body><h1>Storm closes schools early across the district</h1>\
+             <h2>The main points</h2><ul><li>Gusts of up to 118 km/h on the hills</li><li>All schools closed at half past two</li>\
+             <li>Rail line to Mainfeld shut for hours</li></ul>\
+             <ul><li><a href=/a>Home</a></li><li><a href=/b>Weather</a></li></ul>\
+             <div><p>{}</p><p>{}</p><p>{}</p></div></body></html>",
+            PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]
+        );
+        let article = crate::Extractor::new().extract_html(&page);
+        assert_eq!(article.subtitle, None, "{article:#?}");
+        assert_eq!(
+            article.body,
+            [
+                "The main points",
+                "Gusts of up to 118 km/h on the hills",
+                "All schools closed at half past two",
+                "Rail line to Mainfeld shut for hours",
+                PARAGRAPHS[0],
+                PARAGRAPHS[1],
                 PARAGRAPHS[2]
             ],
             "{article:#?}"

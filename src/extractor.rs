@@ -395,7 +395,10 @@ fn mark_standfirst(doc: &Doc<'_>, decisions: &mut [Decision], meta: &Metadata, t
         decisions[k].label,
         Label::Body | Label::Chrome | Label::Title
     ) && crate::date::find_date(&doc.lines[k].text, false).is_none()
-        && !matches!(decisions[k].reason, crate::Reason::Hidden)
+        && !matches!(
+            decisions[k].reason,
+            crate::Reason::Hidden | crate::Reason::Highlight { .. }
+        )
         && (5..=MAX_STANDFIRST_WORDS).contains(&f.words)
         && hints.link_density < 0.5
         && hints.heading_level != 1

@@ -188,6 +188,12 @@ pub enum Reason {
         /// Lines in the block.
         lines: usize,
     },
+    /// One of a list of points between the headline and the article's
+    /// element: the editors' highlights.
+    Highlight {
+        /// Items in the list.
+        items: usize,
+    },
     /// One of a run of short lines between body paragraphs: a list.
     ListInBody {
         /// Lines in the run.
@@ -384,6 +390,9 @@ impl fmt::Display for Reason {
             }
             Reason::MainFallback => {
                 write!(f, "inside <article>/<main> of a page with little prose")
+            }
+            Reason::Highlight { items } => {
+                write!(f, "highlight, one of {items} list items under the headline")
             }
             Reason::InContainer { words, lines } => {
                 write!(
