@@ -1462,6 +1462,52 @@ fn name_byline(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> Option<Decisi
     )
 }
 
+/// A date line under the headline that opens with a name: "Ayşe Demirci
+/// 12.03.2024 - 14:35", a reporter's name and the date set side by side
+/// (on a page, in spans of one row). The words before the date are two to
+/// four capitalised words of letters, no stopword of the document's
+/// language ("Posted On") and no word the body writes in lower case
+/// ("Last Updated"): a name, not a label; and no comma before the date,
+/// which follows a place or a weekday there. Cased scripts only: elsewhere
+/// no capital tells a name.
+fn name_before_date(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> Option<Decision> {
+    let Reason::DateLine { date } = &decisions[k].reason else {
+        return None;
+    };
+    let text = &doc.lines[k].text;
+    let found = crate::date::find_date(text, doc.lang == Some("en"))?;
+    // "Valdemora, 06/05/2024", "Monday, November 18": a comma before the
+    // date follows a place or a weekday.
+    let before = text[..found.start].trim();
+    if before.ends_with(',') {
+        return None;
+    }
+    let name = before
+        .trim_end_matches(['|', '-', '–', '—', '·', '•', '/'])
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
+    };
+    if !(2..=4).contains(&words.len()) || !words.iter().all(name_word) {
+        return None;
+    }
+    let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let stopwords = doc.lang.and_then(|l| doc.lexicon.stopwords(l));
+    if stopwords.is_some_and(|s| lowered.iter().any(|w| s.contains(w.as_str()))) {
+        return None;
+    }
+    let in_body = (0..decisions.len())
+        .filter(|&j| decisions[j].label == Label::Body)
+        .flat_map(|j| doc.lines[j].text.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| lowered.iter().any(|l| l == w));
+    (!in_body).then(|| {
+        Decision::fixed(Label::Byline, Reason::NameBeforeDate { date: date.clone() })
+            .with_value(name.to_string())
+    })
+}
+
 /// The lines between a headline the page named and the first paragraph
 /// are the article's header, as in a dump: bylines are found by the same
 /// rules as on the title walk, and the line right under the headline,
@@ -1472,8 +1518,9 @@ fn header_under_title(doc: &Doc<'_>, decisions: &mut [Decision], title: usize, f
         if decisions[k].label == Label::Blank {
             continue;
         }
-        if let Some(byline) =
-            one_letter_byline(doc, decisions, k).or_else(|| name_byline(doc, decisions, k))
+        if let Some(byline) = one_letter_byline(doc, decisions, k)
+            .or_else(|| name_byline(doc, decisions, k))
+            .or_else(|| name_before_date(doc, decisions, k))
         {
             decisions[k] = byline;
         }
@@ -2300,5 +2347,33 @@ mod tests {
             ],
             "{article:#?}"
         );
+    }
+
+    #[test]
+    fn a_name_before_the_date_under_the_headline_is_the_byline() {
+        let dump = |header: &str| {
+            format!(
+                "Council backs the new budget after a long debate\n{header}\n{}",
+                PARAGRAPHS.join("\n")
+            )
+        };
+        let article = crate::extract(&dump("Ayşe Demirci 24.03.2024 - 14:35"));
+        assert_eq!(
+            article.byline.as_deref(),
+            Some("Ayşe Demirci"),
+            "{article:#?}"
+        );
+        assert_eq!(article.date.as_deref(), Some("2024-03-24"));
+        // A label with a stopword, a place or weekday before a comma, a
+        // label the body writes in lower case: no names.
+        for header in [
+            "Posted On 24.03.2024",
+            "Valdemora, 24.03.2024",
+            "Council Approved 24.03.2024",
+        ] {
+            let article = crate::extract(&dump(header));
+            assert_eq!(article.byline, None, "{header}: {article:#?}");
+            assert_eq!(article.date.as_deref(), Some("2024-03-24"), "{header}");
+        }
     }
 }

@@ -311,11 +311,19 @@ impl Extractor {
         let mut article = assemble(&lines, &decisions, lang, self.config.explain);
         if meta.is_some()
             && let Some(t) = decisions.iter().position(|d| d.label == Label::Title)
-            && let Some(k) = (t..decisions.len()).find(|&k| decisions[k].label == Label::Date)
+            && let Some(date) = (t..decisions.len()).find_map(|k| match &decisions[k] {
+                d if d.label == Label::Date => Some(d.value.clone()),
+                Decision {
+                    reason: crate::Reason::NameBeforeDate { date },
+                    ..
+                } => Some(Some(date.clone())),
+                _ => None,
+            })
         {
             // On a page the date under the headline is the article's; the
-            // first one may belong to a sidebar or a visitor counter.
-            article.date = decisions[k].value.clone().or(article.date);
+            // first one may belong to a sidebar or a visitor counter. A
+            // reporter's name may share its line.
+            article.date = date.or(article.date);
         }
         article
     }

@@ -101,6 +101,12 @@ pub enum Reason {
         /// Words in the line.
         words: usize,
     },
+    /// A date line under the headline that opens with a name: the
+    /// reporter and the date in one row ("Ayşe Demirci 12.03.2024").
+    NameBeforeDate {
+        /// The date on the line, `YYYY-MM-DD`.
+        date: String,
+    },
     /// A name next to the date whose first word the body uses in lower
     /// case: that word is the byline's "by".
     BylinePrefixFromBody {
@@ -337,6 +343,9 @@ impl fmt::Display for Reason {
             Reason::BylineTitle { title } => write!(f, "name before byline title \"{title}\""),
             Reason::AuthorAfterBody { words } => {
                 write!(f, "name of {words} words alone after the body")
+            }
+            Reason::NameBeforeDate { date } => {
+                write!(f, "name before the date {date} under the headline")
             }
             Reason::NameByDate { words } => {
                 write!(f, "name of {words} words next to the date line")
