@@ -622,26 +622,53 @@ pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
     let og_title = meta.meta(TITLE_KEYS).map(|t| clean_title(t, site));
     let title_tag = meta.title_tag.as_deref().filter(|t| !t.is_empty());
     let cleaned_tag = title_tag.map(|t| clean_title(t, site));
-    let sources: Vec<String> = [
-        og_title.as_deref(),
-        ld.headline.as_deref(),
-        cleaned_tag.as_deref(),
-        title_tag,
-    ]
-    .into_iter()
-    .flatten()
-    .map(normalize)
-    .filter(|s| !s.is_empty())
-    .collect();
-    let agreeing_h1 = h1_lines(lines).take(5).find(|h| {
-        let n = normalize(h);
-        !n.is_empty()
-            && sources.iter().any(|s| {
-                *s == n
-                    || (n.chars().count() >= 12 && s.contains(&n))
-                    || (s.starts_with(&n) && s[n.len()..].starts_with(' '))
+    let normalized = |titles: &[Option<&str>]| -> Vec<String> {
+        titles
+            .iter()
+            .flatten()
+            .map(|t| normalize(t))
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    // The headline declared for machines, then the tab label: an `<h1>`
+    // that agrees only with the label's first part may be the site's name
+    // set as a heading over a blog ("HABARI ZA PWANI" over "HABARI ZA
+    // PWANI: Wavuvi wa..."), where `og:title` names the post.
+    let declared_sources = normalized(&[og_title.as_deref(), ld.headline.as_deref()]);
+    let tag_sources = normalized(&[cleaned_tag.as_deref(), title_tag]);
+    let agreeing = |sources: &[String]| {
+        h1_lines(lines).take(5).find(|h| {
+            let n = normalize(h);
+            !n.is_empty()
+                && sources.iter().any(|s| {
+                    *s == n
+                        || (n.chars().count() >= 12 && s.contains(&n))
+                        || (s.starts_with(&n) && s[n.len()..].starts_with(' '))
+                })
+        })
+    };
+    // Blog templates set the site's name in the `<h1>` and each post's
+    // title in an `<h2>` or `<h3>`: a heading that says exactly what
+    // `og:title` or the JSON-LD headline says is the headline.
+    let declared_heading = || {
+        lines
+            .iter()
+            .filter(|l| {
+                l.hints.as_deref().is_some_and(|h| {
+                    let chrome = Zones(Zones::NAV.0 | Zones::FOOTER.0 | Zones::ASIDE.0);
+                    (2..=3).contains(&h.heading_level)
+                        && !h.hidden
+                        && !h.zones.intersects(chrome)
+                        && h.link_density < 0.5
+                })
             })
-    });
+            .take(20)
+            .find(|l| declared_sources.contains(&normalize(&l.text)))
+            .map(|l| l.text.as_str())
+    };
+    let agreeing_h1 = agreeing(&declared_sources)
+        .or_else(declared_heading)
+        .or_else(|| agreeing(&tag_sources));
     let site_norm = site.map(normalize);
     let not_site = |t: &String| site_norm.as_ref() != Some(&normalize(t)) && !t.is_empty();
     // The article's own headline: the first `<h1>` inside `<article>` or
@@ -772,6 +799,24 @@ mod tests {
              </head><body><p>Some text</p></body>",
         );
         assert_eq!(m.tab_label, None);
+    }
+
+    #[test]
+    fn a_blog_name_in_the_h1_yields_to_the_post_heading_og_title_names() {
+        let m = page_meta(
+            r#"<html><head><title>HABARI ZA PWANI: Soko jipya la samaki</title>
+            <meta property="og:title" content="Soko jipya la samaki">
+            </head><body><header><h1>HABARI ZA PWANI</h1></header>
+            <h2>Jumanne, 12 Machi 2024</h2><h3>Soko jipya la samaki</h3>
+            <div><p>Text.</p></div></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Soko jipya la samaki"));
+        // Without a declared headline the tab label still backs the h1.
+        let m = page_meta(
+            r#"<html><head><title>Big bridge reopens - The Gazette</title></head>
+            <body><h1>Big bridge reopens</h1><h3>Other story</h3><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Big bridge reopens"));
     }
 
     #[test]
