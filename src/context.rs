@@ -12,7 +12,8 @@
 //! 5. title and subtitle: headline-like lines just above the body zone,
 //!    once the article's first paragraphs that lost their full stops are
 //!    taken back from it;
-//! 6. author: a name alone right after the body;
+//! 6. author: a name alone right after the body, or after a label and a
+//!    colon ("Muallif: Malika Yusupova");
 //! 7. captions: of two captions side by side, the one in another language
 //!    than the document is the untranslated original.
 
@@ -1660,6 +1661,22 @@ fn labelled_name(text: &str) -> Option<&str> {
     .then_some(name)
 }
 
+/// The name in "<label>: <name>" under the last paragraph ("Muallif:
+/// Malika Yusupova", "Autor: Jan Kowalski"): a [`labelled_name`] of two to
+/// four words, no comma (a list of tags), each capitalised in a cased
+/// script.
+fn labelled_author(text: &str) -> Option<&str> {
+    let name = labelled_name(text)?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
+    };
+    ((2..=4).contains(&words.len()) && !name.contains(',') && words.iter().all(capitalised))
+        .then_some(name)
+}
+
 /// One to four capitalised words, no digits, no sentence, no punctuation
 /// that labels or links: a person's name ("KHANH MINH", "Anna Weber").
 fn is_name_like(doc: &Doc<'_>, k: usize) -> bool {
@@ -1789,6 +1806,19 @@ fn author_after_body(doc: &Doc<'_>, decisions: &mut [Decision], last_body: usize
         };
         k = next;
         let right_after = seen == 0 && is_name_like(doc, k);
+        if seen == 0
+            && decisions[k].class != Class::Fixed
+            && let Some(name) = labelled_author(&doc.lines[k].text)
+        {
+            let text = &doc.lines[k].text;
+            let label = text[..text.len() - name.len()]
+                .trim_end()
+                .trim_end_matches([':', '：'])
+                .to_string();
+            decisions[k] = Decision::fixed(Label::Byline, Reason::LabelledNameAfterBody { label })
+                .with_value(name.to_string());
+            return;
+        }
         if decisions[k].class != Class::Fixed && (right_after || is_capitalized_name(doc, k)) {
             let words = doc.features[k].words;
             decisions[k] = byline_decision(doc, k, Reason::AuthorAfterBody { words });
@@ -2374,6 +2404,28 @@ mod tests {
             let article = crate::extract(&dump(header));
             assert_eq!(article.byline, None, "{header}: {article:#?}");
             assert_eq!(article.date.as_deref(), Some("2024-03-24"), "{header}");
+        }
+    }
+
+    #[test]
+    fn a_labelled_name_right_after_the_body_is_the_author() {
+        let dump = |last: &str| {
+            format!(
+                "Council backs the new budget after a long debate\n{}\n{last}",
+                PARAGRAPHS.join("\n")
+            )
+        };
+        let article = crate::extract(&dump("Muallif: Malika Yusupova"));
+        assert_eq!(
+            article.byline.as_deref(),
+            Some("Malika Yusupova"),
+            "{article:#?}"
+        );
+        assert_eq!(article.body, PARAGRAPHS);
+        // A list of tags, one word after the label: no author.
+        for last in ["Tags: Budget, Council", "Topic: Budget"] {
+            let article = crate::extract(&dump(last));
+            assert_eq!(article.byline, None, "{last}: {article:#?}");
         }
     }
 }

@@ -101,6 +101,12 @@ pub enum Reason {
         /// Words in the line.
         words: usize,
     },
+    /// `<label>: <name>` right after the last paragraph ("Muallif:
+    /// Malika Yusupova"): the author, whatever the label's language.
+    LabelledNameAfterBody {
+        /// The label before the colon.
+        label: String,
+    },
     /// A date line under the headline that opens with a name: the
     /// reporter and the date in one row ("Ayşe Demirci 12.03.2024").
     NameBeforeDate {
@@ -343,6 +349,9 @@ impl fmt::Display for Reason {
             Reason::BylineTitle { title } => write!(f, "name before byline title \"{title}\""),
             Reason::AuthorAfterBody { words } => {
                 write!(f, "name of {words} words alone after the body")
+            }
+            Reason::LabelledNameAfterBody { label } => {
+                write!(f, "name after \"{label}:\" right after the body")
             }
             Reason::NameBeforeDate { date } => {
                 write!(f, "name before the date {date} under the headline")
