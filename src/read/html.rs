@@ -569,6 +569,10 @@ struct Frame<'a> {
     /// Holds an image and then, as its first text, the line of this
     /// number: a photo box if that line is all the text it holds.
     photo_line: Option<usize>,
+    /// An inline element that [`parts_words`].
+    parts: bool,
+    /// The element is an `<a>`.
+    anchor_tag: bool,
 }
 
 /// The line being gathered.
@@ -580,6 +584,12 @@ struct Gather {
     pending_space: bool,
     /// A `<br>` came and no text since.
     after_br: bool,
+    /// Length of `text` when a [`parts_words`] element last closed, and
+    /// whether it was a link.
+    part_end: Option<(usize, bool)>,
+    /// Such an element closed and its sibling opened right after, no text
+    /// between: a word starting now is a new word.
+    part_break: bool,
     /// All the line's text so far was set in bold.
     all_strong: bool,
     /// All the line's text so far was set in italics.
@@ -649,6 +659,16 @@ impl Gather {
                 chars += usize::from(b[i] & 0xc0 != 0x80);
                 i += 1;
             }
+            if self.part_break
+                && !self.pending_space
+                && text[start..]
+                    .chars()
+                    .next()
+                    .is_some_and(|next| parts_meet(&self.text, next))
+            {
+                self.pending_space = true;
+            }
+            self.part_break = false;
             if self.pending_space && !self.text.is_empty() {
                 self.text.push(' ');
             }
@@ -747,6 +767,8 @@ impl<'a> Walker<'a> {
             italic: false,
             id: usize::MAX,
             photo_line: None,
+            parts: false,
+            anchor_tag: false,
         });
         let mut kind = kind_of(tag);
         if parent.foreign {
@@ -791,6 +813,16 @@ impl<'a> Walker<'a> {
         }
         if kind == Kind::Block && !parent.skip {
             self.flush();
+        }
+        // Two links side by side are no parts of a row: editors split one
+        // link into several over a word ("<a>Arte</a><a>mis</a>").
+        if kind == Kind::Inline
+            && parts_words(tag)
+            && let Some((end, link)) = self.gather.part_end
+            && end == self.gather.text.len()
+            && !(link && tag == "a")
+        {
+            self.gather.part_break = true;
         }
         // An element that holds the article's paragraphs is a page
         // wrapper, not chrome, whatever its class ("Page-ad-margins",
@@ -903,6 +935,8 @@ impl<'a> Walker<'a> {
             italic: parent.italic || matches!(tag, "i" | "em" | "cite"),
             id,
             photo_line: None,
+            parts: kind == Kind::Inline && parts_words(tag),
+            anchor_tag: tag == "a",
         });
         // Caption lines are told by what stands right above them; an image
         // the page hides or skips is no photo above a line, nor is a spacer,
@@ -919,6 +953,10 @@ impl<'a> Walker<'a> {
         let Some(frame) = self.stack.last() else {
             return;
         };
+        if frame.kind == Kind::Inline && !frame.skip && frame.parts && !self.gather.text.is_empty()
+        {
+            self.gather.part_end = Some((self.gather.text.len(), frame.anchor_tag));
+        }
         if frame.kind == Kind::Block && !frame.skip {
             let (first, photo_line) = (frame.first_line, frame.photo_line);
             self.flush();
@@ -986,6 +1024,44 @@ impl Walker<'_> {
             frame.photo_line = Some(self.lines.len());
         }
     }
+}
+
+/// Inline elements that hold a part of a row of their own (a name, a
+/// date, a link, a credit) rather than styling words: where two of them
+/// stand side by side with nothing between (React and other templating
+/// write no whitespace between elements), a flex or grid row shows them
+/// apart, so their words do not run together ("Jakub Procházka" and
+/// "12. března 2024", not "Procházka12."). Formatting elements (`b`, `i`,
+/// `sup`...) may style part of a word and are left out, and so are two
+/// links side by side.
+fn parts_words(tag: &str) -> bool {
+    matches!(tag, "span" | "a" | "time" | "label" | "cite")
+}
+
+/// Where two parts meet, `text` ending and `next` opening the second: a
+/// word boundary the markup did not write, when both sides are letters or
+/// digits of a script that spaces its words and the second does not go on
+/// in lower case, nor in capitals after capitals ("Procházka" + "12.",
+/// "ulici" + "Foto", "2019" + "5:45"; not "expand" + "ed", a word that
+/// Word-exported markup split across elements).
+fn parts_meet(text: &str, next: char) -> bool {
+    let Some(last) = text.chars().next_back() else {
+        return false;
+    };
+    spaced_alphanumeric(last)
+        && (spaced_alphanumeric(next) || matches!(next, '(' | '«' | '„' | '“' | '"'))
+        && !next.is_lowercase()
+        && !(last.is_uppercase() && next.is_uppercase())
+}
+
+/// A letter or digit outside the scripts that write no spaces between
+/// words (Han, kana, Thai, Lao, Khmer, Myanmar), where a part boundary is
+/// no word boundary to mark.
+fn spaced_alphanumeric(c: char) -> bool {
+    c.is_alphanumeric()
+        && !matches!(c as u32,
+            0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x3040..=0x30FF
+            | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
 }
 
 /// A `<font>` set larger than the text around it: `size` 4 to 7, or a
@@ -1645,6 +1721,31 @@ mod tests {
                 ("Under the photo", false, true, true),
                 // An image inside a line is above no line.
                 ("Words then more", false, false, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn parts_of_a_row_written_without_spaces_do_not_run_together() {
+        let page = read_html(
+            "<body><div><span>Jakub Procházka</span><span>12. března 2024</span></div>\
+             <div><span>Regály s nářadím na ulici</span><span>Foto: Petr Svoboda</span></div>\
+             <p>It may have <a href=a>expand</a><span lang=en><a href=a>ed</a></span> to Europa.</p>\
+             <p>Its <a href=a>Arte</a><a href=a>Mis</a> program, <span>NA</span><span>SA</span> said.</p>\
+             <p><span>東京</span><span>大阪</span></p><p><b>Un</b><i>believable</i></p></body>",
+        );
+        let texts: Vec<&str> = page.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Jakub Procházka 12. března 2024",
+                "Regály s nářadím na ulici Foto: Petr Svoboda",
+                // A word split over elements, two links, capitals after
+                // capitals, a script without spaces, formatting: as written.
+                "It may have expanded to Europa.",
+                "Its ArteMis program, NASA said.",
+                "東京大阪",
+                "Unbelievable",
             ]
         );
     }
