@@ -258,6 +258,11 @@ const HIDING_CLASSES: [&str; 5] = [
     "screenreader-only",
 ];
 
+/// CSS framework utility classes that set `display: none` (Bootstrap 3,
+/// Tailwind and many themes' `hidden`, Bootstrap 4's `d-none`, Bulma's
+/// `is-hidden`).
+const DISPLAY_NONE_CLASSES: [&str; 3] = ["hidden", "d-none", "is-hidden"];
+
 /// Splits one class or id value into lower-case parts at punctuation and at
 /// camelCase humps, calling `f` on each. A part is a run of ASCII letters
 /// and digits of the value (any other byte, UTF-8 included, separates), so
@@ -344,6 +349,10 @@ pub(super) struct ClassInfo {
     caption: bool,
     /// A class hides the element from sighted readers.
     hiding: bool,
+    /// A utility class of CSS frameworks that sets `display: none`
+    /// (`hidden`, `d-none`, `is-hidden`): it hides the element unless the
+    /// value also holds a responsive variant (`hidden md:block`).
+    display_none: bool,
     /// A class is `author` or names the author's name (`author-name`,
     /// `author_name`, `authorName`, in any case): the metadata's marked
     /// author. Not `author-box` nor `author-bio`, which hold more than a name.
@@ -363,6 +372,7 @@ impl ClassInfo {
                 .windows(7)
                 .any(|w| w[0] | 0x20 == b'c' && w.eq_ignore_ascii_case(b"caption")),
             hiding: HIDING_CLASSES.contains(&class) || popup,
+            display_none: DISPLAY_NONE_CLASSES.contains(&class),
             author: ["author", "author-name", "author_name", "authorname"]
                 .iter()
                 .any(|name| class.eq_ignore_ascii_case(name)),
@@ -371,7 +381,7 @@ impl ClassInfo {
 
     /// Whether a `class` value with this information is read as if absent.
     pub(super) fn names_nothing(self) -> bool {
-        self.tokens == 0 && !self.caption && !self.hiding && !self.author
+        self.tokens == 0 && !self.caption && !self.hiding && !self.display_none && !self.author
     }
 
     /// Whether an `id` value with this information is read as if absent:
@@ -380,11 +390,18 @@ impl ClassInfo {
         self.tokens == 0
     }
 
+    /// A display utility class left standing hides the element.
+    fn with_display(mut self) -> ClassInfo {
+        self.hiding |= self.display_none;
+        self
+    }
+
     fn or(self, other: ClassInfo) -> ClassInfo {
         ClassInfo {
             tokens: self.tokens | other.tokens,
             caption: self.caption || other.caption,
             hiding: self.hiding || other.hiding,
+            display_none: self.display_none || other.display_none,
             author: self.author || other.author,
         }
     }
@@ -410,7 +427,7 @@ impl<'a> ClassCache<'a> {
         // an entry grown into) the name map. A name read here and again
         // inside a longer value is read twice, to the same result.
         if !value.bytes().any(|b| b.is_ascii_whitespace()) {
-            let info = ClassInfo::of_class(value);
+            let info = ClassInfo::of_class(value).with_display();
             self.values.insert(value, info);
             return info;
         }
@@ -422,6 +439,11 @@ impl<'a> ClassCache<'a> {
                 .or_insert_with(|| ClassInfo::of_class(class));
             info = info.or(one);
         }
+        // "hidden md:block": shown from a screen width on.
+        if value.contains(':') {
+            info.display_none = false;
+        }
+        let info = info.with_display();
         self.values.insert(value, info);
         info
     }
@@ -1726,6 +1748,31 @@ mod tests {
     }
 
     #[test]
+    fn display_utility_classes_hide_unless_a_screen_width_shows_them() {
+        let page = read_html(
+            "<body><p class=hidden>Structured data</p><p class='post d-none'>Old text</p>\
+             <p class='is-hidden x'>Tab</p><p class='hidden md:block'>Shown on desktops</p>\
+             <p class=hidden-xs>Shown but on phones</p><p>Plain</p></body>",
+        );
+        let hidden: Vec<(&str, bool)> = page
+            .lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.hints.as_deref().unwrap().hidden))
+            .collect();
+        assert_eq!(
+            hidden,
+            [
+                ("Structured data", true),
+                ("Old text", true),
+                ("Tab", true),
+                ("Shown on desktops", false),
+                ("Shown but on phones", false),
+                ("Plain", false),
+            ]
+        );
+    }
+
+    #[test]
     fn parts_of_a_row_written_without_spaces_do_not_run_together() {
         let page = read_html(
             "<body><div><span>Jakub Procházka</span><span>12. března 2024</span></div>\
@@ -1969,17 +2016,19 @@ mod tests {
         #[test]
         fn class_cache_matches_reading_each_name(
             values in proptest::collection::vec(
-                "(nav|Caption|author|sr-only|no|has-comments|menu|x| |\t|\u{c}|é){0,5}",
+                "(nav|Caption|author|sr-only|hidden|md:block|no|has-comments|menu|x| |\t|\u{c}|é){0,5}",
                 0..12,
             )
         ) {
             let fields = |i: ClassInfo| (i.tokens, i.caption, i.hiding, i.author);
             let mut cache = ClassCache::default();
             for value in &values {
-                let plain = value
+                let mut plain = value
                     .split_ascii_whitespace()
                     .map(ClassInfo::of_class)
                     .fold(ClassInfo::default(), ClassInfo::or);
+                plain.display_none &= !value.contains(':');
+                let plain = plain.with_display();
                 proptest::prop_assert_eq!(fields(cache.get(value)), fields(plain));
             }
         }
