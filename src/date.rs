@@ -43,6 +43,30 @@ fn numeric_patterns() -> &'static NumericPatterns {
     })
 }
 
+/// Numeric dates written with a space after each full stop: "12. 3. 2024"
+/// (Czech, Slovak) and "2024. 3. 12." (Korean), day first and year first.
+/// Apart from [`numeric_patterns`], whose matches hold no space.
+struct SpacedPatterns {
+    day_first: Regex,
+    year_first: Regex,
+}
+
+fn spaced_patterns() -> &'static SpacedPatterns {
+    static PATTERNS: OnceLock<SpacedPatterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| SpacedPatterns {
+        day_first: Regex::new(r"\b(\d{1,2})\. (\d{1,2})\. (\d{4})\b").unwrap(),
+        year_first: Regex::new(r"\b(\d{4})\. (\d{1,2})\. (\d{1,2})\.").unwrap(),
+    })
+}
+
+/// A digit, a full stop, a space and a digit: where a spaced numeric date
+/// may be.
+fn may_hold_spaced_date(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2] == b' ' && w[3].is_ascii_digit())
+}
+
 fn cjk_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
@@ -54,7 +78,7 @@ fn month_patterns() -> &'static MonthPatterns {
     static PATTERNS: OnceLock<MonthPatterns> = OnceLock::new();
     PATTERNS.get_or_init(|| MonthPatterns {
         day_month_year: Regex::new(
-            r"\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?([\p{L}\p{M}]+(?:\.[\p{L}\p{M}]+)*\.?)\s+(?:de\s+)?(\d{4})\b",
+            r"\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?([\p{L}\p{M}]+(?:\.[\p{L}\p{M}]+)*\.?),?\s+(?:de\s+)?(\d{4})\b",
         )
         .unwrap(),
         month_day_year: Regex::new(r"([\p{L}\p{M}]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
@@ -193,6 +217,21 @@ fn find_date_in(text: &str, month_first: bool) -> Option<FoundDate> {
             (b, a)
         };
         consider(found_in(at, c.get(0).unwrap(), valid(year, month, day)));
+    }
+    if may_hold_spaced_date(text) {
+        let p = spaced_patterns();
+        if let Some(c) = p.day_first.captures(text) {
+            consider(found(
+                c.get(0).unwrap(),
+                valid(num(&c[3]), num(&c[2]), num(&c[1])),
+            ));
+        }
+        if let Some(c) = p.year_first.captures(text) {
+            consider(found(
+                c.get(0).unwrap(),
+                valid(num(&c[1]), num(&c[2]), num(&c[3])),
+            ));
+        }
     }
     // The CJK form needs its year sign.
     if (text.contains('年') || text.contains('년'))
@@ -591,6 +630,22 @@ mod tests {
         assert_eq!(ymd("5 सितंबर 2024").as_deref(), Some("2024-09-05"));
         assert_eq!(ymd("2024. április 14.").as_deref(), Some("2024-04-14"));
         assert_eq!(ymd("in 2024 and 2025"), None);
+    }
+
+    #[test]
+    fn ordinals_commas_and_spaced_numbers() {
+        // An ordinal day, a comma after the month.
+        assert_eq!(ymd("Tuesday 12th March 2024"), Some("2024-03-12".into()));
+        assert_eq!(ymd("1st May 2024, 10:00"), Some("2024-05-01".into()));
+        assert_eq!(ymd("12 मार्च, 2024"), Some("2024-03-12".into()));
+        // A space after each full stop, day first (Czech, Slovak) and year
+        // first (Korean portals).
+        assert_eq!(ymd("12. 3. 2024 v 10:45"), Some("2024-03-12".into()));
+        assert_eq!(ymd("2024. 3. 12. 오전 9:15"), Some("2024-03-12".into()));
+        assert_eq!(ymd("입력 2024. 11. 5. 14:02"), Some("2024-11-05".into()));
+        // Sentences and counts are no dates.
+        assert_eq!(ymd("Chapter 12. 3. Results for 2024"), None);
+        assert_eq!(ymd("In 2024. 3 people came."), None);
     }
 
     /// Match spans of `re` by stretches, as offsets into the whole text.
