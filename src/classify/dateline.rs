@@ -92,7 +92,11 @@ pub(super) fn name_before_title<'t>(
 /// it: the prefix's length and the name. The prefix is found in `lowered`
 /// (the line in lower case); lower-casing may change byte lengths ("İ"), so
 /// the cut is checked on the original.
-fn prefixed_name<'t>(text: &'t str, lowered: &str, lexicon: &Lexicon) -> Option<(usize, &'t str)> {
+pub(super) fn prefixed_name<'t>(
+    text: &'t str,
+    lowered: &str,
+    lexicon: &Lexicon,
+) -> Option<(usize, &'t str)> {
     let prefix = lexicon.byline_prefix(lowered)?;
     let rest = text.get(prefix.len()..)?;
     byline_name(rest.trim_start_matches([':', '：', ' ', '\u{a0}']))

@@ -104,9 +104,12 @@ impl LineClassifier for Dom {
         // a table of an image row and a text row. A paragraph of the
         // article is never all the text of such a box, unless the article
         // is a single paragraph, which is longer than a caption. A name
-        // alone next to a portrait is an author box, not a caption.
+        // alone next to a portrait, or a byline ("Written by ..."), is an
+        // author box, not a caption.
         if hints.photo_box
             && f.words >= MIN_BOX_CAPTION_WORDS
+            && super::dateline::prefixed_name(&doc.lines[i].text, &doc.lowered(i), doc.lexicon)
+                .is_none()
             && !is_quotation(&doc.lines[i].text)
             && hints.heading_level == 0
             && f.words <= MAX_IMAGE_CAPTION_WORDS

@@ -191,6 +191,7 @@ mod dom {
         // that is not a box's only text.
         for (text, hints) in [
             ("Tomasz Nowak", boxed.clone()),
+            ("Written by Rachel Lee on March 12, 2024", boxed.clone()),
             (
                 "\u{201c}Why did nobody ask us first?\u{201d}",
                 boxed.clone(),

@@ -725,6 +725,8 @@ struct Walker<'a> {
     /// The last image's open elements, outermost first: their pre-order
     /// numbers and whether each is a block.
     image_path: Vec<(usize, bool)>,
+    /// A `<br>` came after the last image, and no text since.
+    image_br: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -813,6 +815,9 @@ impl<'a> Walker<'a> {
             );
         }
         if tag == "br" {
+            if self.image_pending && !parent.skip {
+                self.image_br = true;
+            }
             if !parent.skip && !self.gather.text.is_empty() {
                 let ends_sentence = self
                     .gather
@@ -965,6 +970,7 @@ impl<'a> Walker<'a> {
         // a counter or an icon.
         if matches!(tag, "img" | "picture" | "amp-img") && !parent.skip && !hidden && !is_tiny(el) {
             self.image_pending = true;
+            self.image_br = false;
             self.image_path.clear();
             self.image_path
                 .extend(self.stack.iter().map(|f| (f.id, f.kind == Kind::Block)));
@@ -1026,7 +1032,8 @@ impl Walker<'_> {
     /// element holding both is a photo box candidate when it is a block
     /// that holds no earlier line, and a block boundary parts the image
     /// from the line (the line's own block is inside it, or the image
-    /// sits in a block of its own, or is one: `amp-img`). An image inline
+    /// sits in a block of its own, or is one: `amp-img`; or, in a table
+    /// cell, a `<br>` stands between them). An image inline
     /// at the start of a paragraph (`<p><img>Text…</p>`) is no such box.
     /// Whether the line is all the box holds is known when it closes.
     fn mark_photo_box(&mut self) {
@@ -1040,7 +1047,12 @@ impl Walker<'_> {
             return;
         };
         let line_block = self.stack.last().map_or(0, |top| top.block);
-        let parted = line_block > at || self.image_path[common..].iter().any(|&(_, block)| block);
+        // Old table layouts set a photo and its caption in one cell, a
+        // `<br>` between them.
+        let cell_break = self.image_br && matches!(self.stack[at].tag, Some("td" | "th"));
+        let parted = line_block > at
+            || cell_break
+            || self.image_path[common..].iter().any(|&(_, block)| block);
         let frame = &mut self.stack[at];
         if frame.kind == Kind::Block && frame.first_line == self.lines.len() && parted {
             frame.photo_line = Some(self.lines.len());
@@ -1312,6 +1324,7 @@ fn read_tree_with<'a>(dom: &'a Dom, mut classes: ClassCache<'a>) -> HtmlPage {
         classes,
         image_pending: false,
         image_path: Vec::new(),
+        image_br: false,
     };
     for edge in dom.traverse(ROOT) {
         match edge {
@@ -1808,6 +1821,8 @@ mod tests {
              <p><img src=e.jpg>A paragraph that starts with a floated image.</p>\
              <div><img src=f.jpg><p>First paragraph under a photo.</p><p>Second one.</p></div>\
              <p>Text before.</p><div><img src=g.jpg><p>After a paragraph, alone in its box.</p></div>\
+             <table><tr><td><img src=h.jpg><br>The mill in winter.</td></tr></table>\
+             <table><tr><td><img src=i.jpg>A cell that starts with its photo.</td></tr></table>\
              </div></body>",
         );
         let boxed: Vec<(&str, bool)> = page
@@ -1830,6 +1845,9 @@ mod tests {
                 ("Second one.", false),
                 ("Text before.", false),
                 ("After a paragraph, alone in its box.", true),
+                // In a table cell a `<br>` parts a photo from its caption.
+                ("The mill in winter.", true),
+                ("A cell that starts with its photo.", false),
             ]
         );
     }
