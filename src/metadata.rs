@@ -533,6 +533,13 @@ fn clean_author(name: &str) -> Option<String> {
         .iter()
         .find(|p| lower.starts_with(*p))
         .map_or(name.as_str(), |p| name[p.len()..].trim());
+    // "Rina Safitri - kabarborneo": a one-word outlet code after a dash.
+    let name = match name.rsplit_once(" - ") {
+        Some((person, outlet)) if !person.trim().is_empty() && !outlet.trim().contains(' ') => {
+            person.trim()
+        }
+        _ => name,
+    };
     (!name.is_empty() && !is_url(name) && name.chars().count() <= 120).then(|| name.to_string())
 }
 
@@ -817,6 +824,22 @@ mod tests {
             <body><h1>Big bridge reopens</h1><h3>Other story</h3><p>Text.</p></body></html>"#,
         );
         assert_eq!(m.title.as_deref(), Some("Big bridge reopens"));
+    }
+
+    #[test]
+    fn a_bem_author_element_names_the_author_without_the_outlet_code() {
+        let m = page_meta(
+            r#"<html><head><title>Pasar apung ramai</title></head><body><article>
+            <h1>Pasar apung ramai</h1><div class="detail__author">Rina Safitri - kabarborneo</div>
+            <p>Text.</p></article></body></html>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Rina Safitri"));
+        // An author box is no author element.
+        let m = page_meta(
+            r#"<html><body><article><h1>Pasar apung ramai</h1><p>Text.</p>
+            <div class="post__author-box">About Rina Safitri</div></article></body></html>"#,
+        );
+        assert_eq!(m.byline, None);
     }
 
     #[test]

@@ -107,6 +107,9 @@ pub enum Reason {
         /// The label before the colon.
         label: String,
     },
+    /// "(rns/ega)": the writer's and the editor's initials closing an
+    /// article.
+    EditorInitials,
     /// A date line under the headline that opens with a name: the
     /// reporter and the date in one row ("Ayşe Demirci 12.03.2024").
     NameBeforeDate {
@@ -353,6 +356,7 @@ impl fmt::Display for Reason {
             Reason::LabelledNameAfterBody { label } => {
                 write!(f, "name after \"{label}:\" right after the body")
             }
+            Reason::EditorInitials => write!(f, "initials of writer and editor"),
             Reason::NameBeforeDate { date } => {
                 write!(f, "name before the date {date} under the headline")
             }

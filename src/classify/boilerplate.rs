@@ -44,6 +44,25 @@ fn may_hold_domain(text: &str) -> bool {
     })
 }
 
+/// A line that is only the initials of the writer and the editor in
+/// parentheses, "(rns/ega)", "(nkn/ega)": two or three runs of two to
+/// five lower-case letters joined by slashes, as news portals close their
+/// articles. A sentence never has this shape.
+fn is_editor_initials(text: &str) -> bool {
+    let Some(inner) = text
+        .trim()
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let parts: Vec<&str> = inner.split('/').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (2..=5).contains(&p.chars().count()) && p.chars().all(|c| c.is_lowercase()))
+}
+
 /// The first web domain named in `text` ("protothema.gr", "Vietnam.vn").
 pub fn find_domain(text: &str) -> Option<&str> {
     if !may_hold_domain(text) {
@@ -88,6 +107,9 @@ impl LineClassifier for Boilerplate {
             .count();
         if leading < HEADER_WINDOW && f.words <= 15 && is_site_header(text) {
             return Some(Decision::chrome(Reason::SiteHeader));
+        }
+        if is_editor_initials(text) {
+            return Some(Decision::chrome(Reason::EditorInitials));
         }
         let lowered = doc.lowered(i);
         if let Some((kind, phrase)) = doc.lexicon.inline_phrase(&lowered) {

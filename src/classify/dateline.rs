@@ -42,6 +42,13 @@ fn byline_name(rest: &str) -> Option<&str> {
             .trim()
             .trim_end_matches([',', '-', '–'])
             .trim();
+        // "Rachael Link, MS, RD on November 14": the word that leads into
+        // the date ("on", "am", "le") is lower case, a name's last is not.
+        while let Some((head, last)) = name.rsplit_once(' ')
+            && last.chars().next().is_some_and(char::is_lowercase)
+        {
+            name = head.trim_end().trim_end_matches([',', '-', '–']).trim();
+        }
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 7 {
@@ -277,6 +284,12 @@ mod tests {
         );
         let d = classify_one(&Dateline, "Von Anna Weber, 3. März 2024").unwrap();
         assert_eq!(d.value.as_deref(), Some("Anna Weber"));
+        let d = classify_one(
+            &Dateline,
+            "Written by Jane Doe, MS, RD on November 14, 2019",
+        )
+        .unwrap();
+        assert_eq!(d.value.as_deref(), Some("Jane Doe, MS, RD"));
     }
 
     #[test]

@@ -413,6 +413,21 @@ mod boilerplate {
     }
 
     #[test]
+    fn editor_initials_closing_an_article() {
+        for text in ["(rns/ega)", "(nkn/ega)", " (dk/ab/xyz) "] {
+            assert_eq!(
+                shown(classify_one(&Boilerplate, text)),
+                some(Label::Chrome, "initials of writer and editor", None),
+                "{text}"
+            );
+        }
+        // Other words in parentheses, capitals, one part, long parts.
+        for text in ["(AFP/Reuters)", "(ega)", "(photos/videos)", "(a/b)"] {
+            assert_eq!(shown(classify_one(&Boilerplate, text)), None, "{text}");
+        }
+    }
+
+    #[test]
     fn prose_is_not_boilerplate() {
         assert_eq!(
             shown(classify_in(

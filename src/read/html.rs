@@ -354,8 +354,8 @@ pub(super) struct ClassInfo {
     /// value also holds a responsive variant (`hidden md:block`).
     display_none: bool,
     /// A class is `author` or names the author's name (`author-name`,
-    /// `author_name`, `authorName`, in any case): the metadata's marked
-    /// author. Not `author-box` nor `author-bio`, which hold more than a name.
+    /// `author_name`, `authorName`, in any case), or is such a BEM element
+    /// (`detail__author`): the metadata's marked author. Not `author-box` nor `author-bio`, which hold more than a name.
     author: bool,
 }
 
@@ -375,7 +375,15 @@ impl ClassInfo {
             display_none: DISPLAY_NONE_CLASSES.contains(&class),
             author: ["author", "author-name", "author_name", "authorname"]
                 .iter()
-                .any(|name| class.eq_ignore_ascii_case(name)),
+                .any(|name| {
+                    class.eq_ignore_ascii_case(name)
+                        // A BEM element of a block: "detail__author".
+                        || class.len() > name.len() + 2
+                            && class.is_char_boundary(class.len() - name.len() - 2)
+                            && class[class.len() - name.len() - 2..]
+                                .strip_prefix("__")
+                                .is_some_and(|tail| tail.eq_ignore_ascii_case(name))
+                }),
         }
     }
 
