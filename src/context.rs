@@ -1374,15 +1374,12 @@ fn name_byline(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> Option<Decisi
             ),
         });
     }
-    let name = labelled_name(text)?;
+    let (label, name) = labelled_name(text)?;
     Some(
         Decision::fixed(
             Label::Byline,
             Reason::LabelledNameByDate {
-                label: text[..text.len() - name.len()]
-                    .trim_end()
-                    .trim_end_matches([':', '：'])
-                    .to_string(),
+                label: label.to_string(),
             },
         )
         .with_value(name.to_string()),
@@ -1522,21 +1519,21 @@ fn one_letter_prefix_name(text: &str) -> Option<(&str, &str)> {
 /// Most words of a button or label that the title walk steps over.
 const MAX_WIDGET_WORDS: usize = 3;
 
-/// The name in "<label>: <name>", a byline in any language ("Autor: Ana
+/// The label and the name in "<label>: <name>", a byline in any language ("Autor: Ana
 /// Pop", "رپورٹ: عائشہ خان"): one word, a colon, then one to four words
 /// without digits nor further marks that label or link. Uncased scripts
 /// give no capital to check, so the colon and the date beside the line
 /// are what tell it.
-fn labelled_name(text: &str) -> Option<&str> {
+fn labelled_name(text: &str) -> Option<(&str, &str)> {
     let (label, name) = text.split_once([':', '：'])?;
-    let name = name.trim();
+    let (label, name) = (label.trim(), name.trim());
     let words = name.split_whitespace().count();
     (label.split_whitespace().count() == 1
         && (1..=4).contains(&words)
         && !name
             .chars()
             .any(|c| c.is_numeric() || ":|()[]@/&!?«»\"".contains(c)))
-    .then_some(name)
+    .then_some((label, name))
 }
 
 /// One to four capitalised words, no digits, no sentence, no punctuation
@@ -2065,10 +2062,13 @@ mod tests {
     #[test]
     fn a_labelled_name_is_the_name_after_one_word_and_a_colon() {
         assert_eq!(
-            labelled_name("Авторы: Айгүл Серікқызы"),
+            labelled_name("Авторы: Айгүл Серікқызы").map(|(_, name)| name),
             Some("Айгүл Серікқызы")
         );
-        assert_eq!(labelled_name("رپورٹ: عائشہ خان"), Some("عائشہ خان"));
+        assert_eq!(
+            labelled_name("رپورٹ: عائشہ خان"),
+            Some(("رپورٹ", "عائشہ خان"))
+        );
         assert_eq!(labelled_name("Updated: 12 March"), None);
         assert_eq!(
             labelled_name("Read more: how the plan will work here"),
