@@ -295,7 +295,40 @@ fn ethiopian_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u32, 
     }
     let (year, month, day) = (i64::from(year), i64::from(month), i64::from(day));
     let jdn = ETHIOPIAN_EPOCH_JDN + 365 * (year - 1) + year / 4 + 30 * (month - 1) + day;
-    // Julian day number to Gregorian (Fliegel and Van Flandern, 1968).
+    Some(jdn_to_gregorian(jdn))
+}
+
+/// The Gregorian date of a Solar Hijri one (the calendar of Iran and
+/// Afghanistan: 22 Esfand 1402 is 2024-03-12), by the arithmetic of the
+/// 33-year cycle (eight leap years in each), exact for the years news is
+/// dated in: the first six months have 31 days, the next five 30, Esfand
+/// 29 or 30.
+fn solar_hijri_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u32, u32)> {
+    if !(1300..=1500).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let jy = i64::from(year) + 1595;
+    let (jm, jd) = (i64::from(month), i64::from(day));
+    let days_before_month = if jm < 7 {
+        (jm - 1) * 31
+    } else {
+        (jm - 7) * 30 + 186
+    };
+    let jdn = SOLAR_HIJRI_DAY_ZERO_JDN
+        + 365 * jy
+        + (jy / 33) * 8
+        + ((jy % 33) + 3) / 4
+        + days_before_month
+        + jd;
+    Some(jdn_to_gregorian(jdn))
+}
+
+/// The Julian day number of the Solar Hijri count's day 0.
+const SOLAR_HIJRI_DAY_ZERO_JDN: i64 = 1_365_392;
+
+/// The Gregorian date of a Julian day number (Fliegel and Van Flandern,
+/// 1968).
+fn jdn_to_gregorian(jdn: i64) -> (u32, u32, u32) {
     let a = jdn + 32_044;
     let b = (4 * a + 3) / 146_097;
     let c = a - 146_097 * b / 4;
@@ -305,69 +338,7 @@ fn ethiopian_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u32, 
     let gd = e - (153 * m + 2) / 5 + 1;
     let gm = m + 3 - 12 * (m / 10);
     let gy = 100 * b + d - 4800 + m / 10;
-    Some((gy as u32, gm as u32, gd as u32))
-}
-
-/// The Gregorian date of a Solar Hijri one (the calendar of Iran and
-/// Afghanistan: 22 Esfand 1402 is 2024-03-12), by the arithmetic of the
-/// 33-year cycle, exact for the years news is dated in.
-fn solar_hijri_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u32, u32)> {
-    if !(1300..=1500).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let jy = i64::from(year) + 1595;
-    let (jm, jd) = (i64::from(month), i64::from(day));
-    let mut days = -355_668
-        + 365 * jy
-        + (jy / 33) * 8
-        + ((jy % 33) + 3) / 4
-        + jd
-        + if jm < 7 {
-            (jm - 1) * 31
-        } else {
-            (jm - 7) * 30 + 186
-        };
-    let mut gy = 400 * (days / 146_097);
-    days %= 146_097;
-    if days > 36_524 {
-        days -= 1;
-        gy += 100 * (days / 36_524);
-        days %= 36_524;
-        if days >= 365 {
-            days += 1;
-        }
-    }
-    gy += 4 * (days / 1461);
-    days %= 1461;
-    if days > 365 {
-        gy += (days - 1) / 365;
-        days = (days - 1) % 365;
-    }
-    let mut gd = days + 1;
-    let leap = (gy % 4 == 0 && gy % 100 != 0) || gy % 400 == 0;
-    let lengths = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let mut gm = 1;
-    for len in lengths {
-        if gd <= len {
-            break;
-        }
-        gd -= len;
-        gm += 1;
-    }
-    Some((gy as u32, gm as u32, gd as u32))
+    (gy as u32, gm as u32, gd as u32)
 }
 
 /// The dates with a month name in `text`, passed to `consider` in the order
