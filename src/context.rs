@@ -8,7 +8,10 @@
 //!    timestamps, after the article's prose, everything is chrome;
 //! 4. the body zone: the stretch of lines with the most prose (a maximum-sum
 //!    run over per-line scores) holds the article; prose outside it is
-//!    chrome, short sentences and sub-headings inside it are body;
+//!    chrome, short sentences and sub-headings inside it are body; on a
+//!    page the zone is the block element whose lines weigh most, from its
+//!    first paragraph (what stands above is the article's header) to its
+//!    comments or end-matter marker, if any;
 //! 5. title and subtitle: headline-like lines just above the body zone,
 //!    once the article's first paragraphs that lost their full stops are
 //!    taken back from it;
@@ -1386,11 +1389,11 @@ fn name_byline(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> Option<Decisi
     )
 }
 
-/// The lines between a headline the page named and the first paragraph
-/// are the article's header, as in a dump: bylines are found by the same
-/// rules as on the title walk, and the line right under the headline,
-/// when it reads as a headline or a sentence of four words or more, is
-/// the standfirst.
+/// The lines between the title and the first paragraph are the article's
+/// header: bylines are found there by the title walk's rules (the walk
+/// starts above the first body line, and a standfirst above the byline
+/// was that line), and the line right under the title, when it reads as a
+/// headline or a sentence of four words or more, is the standfirst.
 fn header_under_title(doc: &Doc<'_>, decisions: &mut [Decision], title: usize, first_body: usize) {
     for k in title + 1..first_body {
         if decisions[k].label == Label::Blank {
@@ -1519,8 +1522,8 @@ fn one_letter_prefix_name(text: &str) -> Option<(&str, &str)> {
 /// Most words of a button or label that the title walk steps over.
 const MAX_WIDGET_WORDS: usize = 3;
 
-/// The label and the name in "<label>: <name>", a byline in any language ("Autor: Ana
-/// Pop", "رپورٹ: عائشہ خان"): one word, a colon, then one to four words
+/// The label and the name in "<label>: <name>", a byline in any language
+/// ("Autor: Ana Pop", "رپورٹ: عائشہ خان"): one word, a colon, then one to four words
 /// without digits nor further marks that label or link. Uncased scripts
 /// give no capital to check, so the colon and the date beside the line
 /// are what tell it.
