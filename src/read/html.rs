@@ -435,6 +435,16 @@ pub(super) struct ClassCache<'a> {
 }
 
 impl<'a> ClassCache<'a> {
+    /// A cache sized for a page: the bench pages have a few hundred
+    /// distinct values each, which a default map reaches through six
+    /// rehashes.
+    pub(super) fn for_page() -> ClassCache<'a> {
+        ClassCache {
+            values: FxHashMap::with_capacity_and_hasher(512, Default::default()),
+            names: FxHashMap::with_capacity_and_hasher(256, Default::default()),
+        }
+    }
+
     /// The information of a `class` (or `id`) value: all its names'.
     pub(super) fn get(&mut self, value: &'a str) -> ClassInfo {
         if let Some(info) = self.values.get(value) {
@@ -1066,7 +1076,7 @@ pub(super) fn style_hides(style: &str) -> bool {
 pub fn read_html(text: &str) -> HtmlPage {
     // The scan reads every class and id value to know which it may drop;
     // the walk starts from what it found instead of reading them again.
-    let mut classes = ClassCache::default();
+    let mut classes = ClassCache::for_page();
     let text = super::raw_text::strip_raw_text_reading_classes(text, &mut classes);
     let text = text.as_ref();
     let flat;
