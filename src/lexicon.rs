@@ -254,7 +254,14 @@ impl Lexicon {
         // they always have.
         let mut stopword_langs: Vec<&'static str> = stopwords.keys().copied().collect();
         stopword_langs.sort_unstable();
-        let mut masks: FxHashMap<&'static str, LangMask> = FxHashMap::default();
+        // Sized for every word once (most are in one list), so the map is
+        // never rehashed while it fills.
+        let words = stopwords
+            .values()
+            .map(|set: &FxHashSet<&str>| set.len())
+            .sum();
+        let mut masks: FxHashMap<&'static str, LangMask> =
+            FxHashMap::with_capacity_and_hasher(words, Default::default());
         for (k, lang) in stopword_langs.iter().enumerate() {
             for &word in &stopwords[lang] {
                 *masks.entry(word).or_default() |= 1 << k;
