@@ -8,7 +8,10 @@
 //!    timestamps, after the article's prose, everything is chrome;
 //! 4. the body zone: the stretch of lines with the most prose (a maximum-sum
 //!    run over per-line scores) holds the article; prose outside it is
-//!    chrome, short sentences and sub-headings inside it are body;
+//!    chrome, short sentences and sub-headings inside it are body; on a
+//!    page the zone is the block element whose lines weigh most, from its
+//!    first paragraph (what stands above is the article's header) to its
+//!    comments or end-matter marker, if any;
 //! 5. title and subtitle: headline-like lines just above the body zone,
 //!    once the article's first paragraphs that lost their full stops are
 //!    taken back from it;
@@ -1448,15 +1451,12 @@ fn name_byline(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> Option<Decisi
             ),
         });
     }
-    let name = labelled_name(text)?;
+    let (label, name) = labelled_name(text)?;
     Some(
         Decision::fixed(
             Label::Byline,
             Reason::LabelledNameByDate {
-                label: text[..text.len() - name.len()]
-                    .trim_end()
-                    .trim_end_matches([':', '：'])
-                    .to_string(),
+                label: label.to_string(),
             },
         )
         .with_value(name.to_string()),
@@ -1509,11 +1509,11 @@ fn name_before_date(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> Option<D
     })
 }
 
-/// The lines between a headline the page named and the first paragraph
-/// are the article's header, as in a dump: bylines are found by the same
-/// rules as on the title walk, and the line right under the headline,
-/// when it reads as a headline or a sentence of four words or more, is
-/// the standfirst.
+/// The lines between the title and the first paragraph are the article's
+/// header: bylines are found there by the title walk's rules (the walk
+/// starts above the first body line, and a standfirst above the byline
+/// was that line), and the line right under the title, when it reads as a
+/// headline or a sentence of four words or more, is the standfirst.
 fn header_under_title(doc: &Doc<'_>, decisions: &mut [Decision], title: usize, first_body: usize) {
     for k in title + 1..first_body {
         if decisions[k].label == Label::Blank {
@@ -1644,29 +1644,29 @@ fn one_letter_prefix_name(text: &str) -> Option<(&str, &str)> {
 /// Most words of a button or label that the title walk steps over.
 const MAX_WIDGET_WORDS: usize = 3;
 
-/// The name in "<label>: <name>", a byline in any language ("Autor: Ana
-/// Pop", "رپورٹ: عائشہ خان"): one word, a colon, then one to four words
+/// The label and the name in "<label>: <name>", a byline in any language
+/// ("Autor: Ana Pop", "رپورٹ: عائشہ خان"): one word, a colon, then one to four words
 /// without digits nor further marks that label or link. Uncased scripts
 /// give no capital to check, so the colon and the date beside the line
 /// are what tell it.
-fn labelled_name(text: &str) -> Option<&str> {
+fn labelled_name(text: &str) -> Option<(&str, &str)> {
     let (label, name) = text.split_once([':', '：'])?;
-    let name = name.trim();
+    let (label, name) = (label.trim(), name.trim());
     let words = name.split_whitespace().count();
     (label.split_whitespace().count() == 1
         && (1..=4).contains(&words)
         && !name
             .chars()
             .any(|c| c.is_numeric() || ":|()[]@/&!?«»\"".contains(c)))
-    .then_some(name)
+    .then_some((label, name))
 }
 
-/// The name in "<label>: <name>" under the last paragraph ("Muallif:
+/// The label and the name in "<label>: <name>" under the last paragraph ("Muallif:
 /// Malika Yusupova", "Autor: Jan Kowalski"): a [`labelled_name`] of two to
 /// four words, no comma (a list of tags), each capitalised in a cased
 /// script.
-fn labelled_author(text: &str) -> Option<&str> {
-    let name = labelled_name(text)?;
+fn labelled_author(text: &str) -> Option<(&str, &str)> {
+    let (label, name) = labelled_name(text)?;
     let words: Vec<&str> = name.split_whitespace().collect();
     let capitalised = |w: &&str| {
         w.chars()
@@ -1674,7 +1674,7 @@ fn labelled_author(text: &str) -> Option<&str> {
             .is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
     };
     ((2..=4).contains(&words.len()) && !name.contains(',') && words.iter().all(capitalised))
-        .then_some(name)
+        .then_some((label, name))
 }
 
 /// One to four capitalised words, no digits, no sentence, no punctuation
@@ -1808,15 +1808,15 @@ fn author_after_body(doc: &Doc<'_>, decisions: &mut [Decision], last_body: usize
         let right_after = seen == 0 && is_name_like(doc, k);
         if seen == 0
             && decisions[k].class != Class::Fixed
-            && let Some(name) = labelled_author(&doc.lines[k].text)
+            && let Some((label, name)) = labelled_author(&doc.lines[k].text)
         {
-            let text = &doc.lines[k].text;
-            let label = text[..text.len() - name.len()]
-                .trim_end()
-                .trim_end_matches([':', '：'])
-                .to_string();
-            decisions[k] = Decision::fixed(Label::Byline, Reason::LabelledNameAfterBody { label })
-                .with_value(name.to_string());
+            decisions[k] = Decision::fixed(
+                Label::Byline,
+                Reason::LabelledNameAfterBody {
+                    label: label.to_string(),
+                },
+            )
+            .with_value(name.to_string());
             return;
         }
         if decisions[k].class != Class::Fixed && (right_after || is_capitalized_name(doc, k)) {
@@ -2216,10 +2216,13 @@ mod tests {
     #[test]
     fn a_labelled_name_is_the_name_after_one_word_and_a_colon() {
         assert_eq!(
-            labelled_name("Авторы: Айгүл Серікқызы"),
+            labelled_name("Авторы: Айгүл Серікқызы").map(|(_, name)| name),
             Some("Айгүл Серікқызы")
         );
-        assert_eq!(labelled_name("رپورٹ: عائشہ خان"), Some("عائشہ خان"));
+        assert_eq!(
+            labelled_name("رپورٹ: عائشہ خان"),
+            Some(("رپورٹ", "عائشہ خان"))
+        );
         assert_eq!(labelled_name("Updated: 12 March"), None);
         assert_eq!(
             labelled_name("Read more: how the plan will work here"),

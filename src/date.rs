@@ -334,7 +334,134 @@ fn ethiopian_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u32, 
     }
     let (year, month, day) = (i64::from(year), i64::from(month), i64::from(day));
     let jdn = ETHIOPIAN_EPOCH_JDN + 365 * (year - 1) + year / 4 + 30 * (month - 1) + day;
-    // Julian day number to Gregorian (Fliegel and Van Flandern, 1968).
+    Some(jdn_to_gregorian(jdn))
+}
+
+/// The Gregorian date of a Solar Hijri one (the calendar of Iran and
+/// Afghanistan: 22 Esfand 1402 is 2024-03-12), by the arithmetic of the
+/// 33-year cycle (eight leap years in each), exact for the years news is
+/// dated in: the first six months have 31 days, the next five 30, Esfand
+/// 29 or 30.
+fn solar_hijri_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u32, u32)> {
+    if !(1300..=1500).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let jy = i64::from(year) + 1595;
+    let (jm, jd) = (i64::from(month), i64::from(day));
+    let days_before_month = if jm < 7 {
+        (jm - 1) * 31
+    } else {
+        (jm - 7) * 30 + 186
+    };
+    let jdn = SOLAR_HIJRI_DAY_ZERO_JDN
+        + 365 * jy
+        + (jy / 33) * 8
+        + ((jy % 33) + 3) / 4
+        + days_before_month
+        + jd;
+    Some(jdn_to_gregorian(jdn))
+}
+
+/// The Julian day number of the Solar Hijri count's day 0.
+const SOLAR_HIJRI_DAY_ZERO_JDN: i64 = 1_365_392;
+
+/// The month lengths of the Bikram Sambat years in
+/// `data/bikram_sambat.txt`, with the Julian day number of each year's
+/// first day (Baisakh 1).
+struct BikramSambatTable {
+    first_year: u32,
+    /// Per year from `first_year`: its first day's Julian day number and
+    /// its twelve months' lengths.
+    years: Vec<(i64, [u8; 12])>,
+}
+
+/// The Nepali calendar's month lengths are published year by year (they
+/// follow the sun through the zodiac, 29 to 32 days), so the conversion
+/// reads them from data, anchored on one day both calendars name.
+fn bikram_sambat_table() -> &'static BikramSambatTable {
+    static TABLE: OnceLock<BikramSambatTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let text = include_str!("../data/bikram_sambat.txt");
+        let numbers = |line: &str| -> Vec<u32> {
+            line.split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect()
+        };
+        let mut anchor = None;
+        let mut lengths: Vec<(u32, [u8; 12])> = Vec::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            if let Some(rest) = line.strip_prefix("anchor ") {
+                anchor = Some(numbers(rest));
+            } else if let [year, ref months @ ..] = numbers(line)[..]
+                && months.len() == 12
+            {
+                let mut days = [0u8; 12];
+                for (d, &n) in days.iter_mut().zip(months) {
+                    *d = n as u8;
+                }
+                lengths.push((year, days));
+            }
+        }
+        // "anchor 2000 9 17 = 1944 1 1": Poush 17, 2000 is 1944-01-01.
+        let [by, bm, bd, gy, gm, gd] = anchor.expect("data/bikram_sambat.txt has an anchor")[..]
+        else {
+            panic!("data/bikram_sambat.txt: anchor is six numbers");
+        };
+        let first_year = lengths[0].0;
+        let anchor_year = &lengths[(by - first_year) as usize].1;
+        let into_year: i64 = anchor_year[..bm as usize - 1]
+            .iter()
+            .map(|&d| i64::from(d))
+            .sum::<i64>()
+            + i64::from(bd)
+            - 1;
+        let mut start = gregorian_to_jdn(gy, gm, gd) - into_year;
+        for (year, days) in &lengths[..(by - first_year) as usize] {
+            debug_assert!(*year >= first_year);
+            start -= days.iter().map(|&d| i64::from(d)).sum::<i64>();
+        }
+        let years = lengths
+            .iter()
+            .map(|(_, days)| {
+                let first_day = start;
+                start += days.iter().map(|&d| i64::from(d)).sum::<i64>();
+                (first_day, *days)
+            })
+            .collect();
+        BikramSambatTable { first_year, years }
+    })
+}
+
+/// The Gregorian date of a Bikram Sambat one (Falgun 29, 2080 is
+/// 2024-03-12), for the years `data/bikram_sambat.txt` covers.
+fn bikram_sambat_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u32, u32)> {
+    let table = bikram_sambat_table();
+    let (first_day, days) = table
+        .years
+        .get(year.checked_sub(table.first_year)? as usize)?;
+    if !(1..=12).contains(&month) || day == 0 || day > u32::from(days[month as usize - 1]) {
+        return None;
+    }
+    let before: i64 = days[..month as usize - 1]
+        .iter()
+        .map(|&d| i64::from(d))
+        .sum();
+    Some(jdn_to_gregorian(first_day + before + i64::from(day) - 1))
+}
+
+/// The Julian day number of a Gregorian date (Fliegel and Van Flandern,
+/// 1968).
+fn gregorian_to_jdn(year: u32, month: u32, day: u32) -> i64 {
+    let (y, m, d) = (i64::from(year), i64::from(month), i64::from(day));
+    let a = (14 - m) / 12;
+    let y = y + 4800 - a;
+    let m = m + 12 * a - 3;
+    d + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32_045
+}
+
+/// The Gregorian date of a Julian day number (Fliegel and Van Flandern,
+/// 1968).
+fn jdn_to_gregorian(jdn: i64) -> (u32, u32, u32) {
     let a = jdn + 32_044;
     let b = (4 * a + 3) / 146_097;
     let c = a - 146_097 * b / 4;
@@ -344,69 +471,7 @@ fn ethiopian_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u32, 
     let gd = e - (153 * m + 2) / 5 + 1;
     let gm = m + 3 - 12 * (m / 10);
     let gy = 100 * b + d - 4800 + m / 10;
-    Some((gy as u32, gm as u32, gd as u32))
-}
-
-/// The Gregorian date of a Solar Hijri one (the calendar of Iran and
-/// Afghanistan: 22 Esfand 1402 is 2024-03-12), by the arithmetic of the
-/// 33-year cycle, exact for the years news is dated in.
-fn solar_hijri_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u32, u32)> {
-    if !(1300..=1500).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let jy = i64::from(year) + 1595;
-    let (jm, jd) = (i64::from(month), i64::from(day));
-    let mut days = -355_668
-        + 365 * jy
-        + (jy / 33) * 8
-        + ((jy % 33) + 3) / 4
-        + jd
-        + if jm < 7 {
-            (jm - 1) * 31
-        } else {
-            (jm - 7) * 30 + 186
-        };
-    let mut gy = 400 * (days / 146_097);
-    days %= 146_097;
-    if days > 36_524 {
-        days -= 1;
-        gy += 100 * (days / 36_524);
-        days %= 36_524;
-        if days >= 365 {
-            days += 1;
-        }
-    }
-    gy += 4 * (days / 1461);
-    days %= 1461;
-    if days > 365 {
-        gy += (days - 1) / 365;
-        days = (days - 1) % 365;
-    }
-    let mut gd = days + 1;
-    let leap = (gy % 4 == 0 && gy % 100 != 0) || gy % 400 == 0;
-    let lengths = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let mut gm = 1;
-    for len in lengths {
-        if gd <= len {
-            break;
-        }
-        gd -= len;
-        gm += 1;
-    }
-    Some((gy as u32, gm as u32, gd as u32))
+    (gy as u32, gm as u32, gd as u32)
 }
 
 /// The dates with a month name in `text`, passed to `consider` in the order
@@ -441,6 +506,14 @@ fn month_dates(text: &str, lexicon: &Lexicon, mut consider: impl FnMut(Option<Fo
             ));
             break;
         }
+        if let Some(month) = lexicon.bikram_sambat_month(&word) {
+            let ymd = bikram_sambat_to_gregorian(num(&c[3]), month.into(), num(&c[1]));
+            consider(found(
+                c.get(0).unwrap(),
+                ymd.and_then(|(y, m, d)| valid(y, m, d)),
+            ));
+            break;
+        }
     }
     for c in p.month_day_year.captures_iter(text) {
         let word = c[1].to_lowercase();
@@ -452,6 +525,14 @@ fn month_dates(text: &str, lexicon: &Lexicon, mut consider: impl FnMut(Option<Fo
             consider(found(whole, valid(num(&c[3]), month as u32, num(&c[2]))));
             break;
         }
+        if let Some(month) = lexicon.bikram_sambat_month(&word) {
+            let ymd = bikram_sambat_to_gregorian(num(&c[3]), month.into(), num(&c[2]));
+            consider(found(
+                c.get(0).unwrap(),
+                ymd.and_then(|(y, m, d)| valid(y, m, d)),
+            ));
+            break;
+        }
     }
     for c in p.year_month_day.captures_iter(text) {
         let word = c[2].to_lowercase();
@@ -461,6 +542,15 @@ fn month_dates(text: &str, lexicon: &Lexicon, mut consider: impl FnMut(Option<Fo
         {
             let whole = c.get(0).unwrap();
             consider(found(whole, valid(num(&c[1]), month as u32, num(&c[3]))));
+            break;
+        }
+        // "२०८० फागुन २९ गते", the usual Nepali order.
+        if let Some(month) = lexicon.bikram_sambat_month(&word) {
+            let ymd = bikram_sambat_to_gregorian(num(&c[1]), month.into(), num(&c[3]));
+            consider(found(
+                c.get(0).unwrap(),
+                ymd.and_then(|(y, m, d)| valid(y, m, d)),
+            ));
             break;
         }
     }
@@ -762,6 +852,42 @@ mod tests {
         let found = find_date(text, false).unwrap();
         assert_eq!(found.ymd, "2024-03-12");
         assert_eq!(&text[found.start..found.end], "١٢/٠٣/٢٠٢٤");
+    }
+
+    #[test]
+    fn bikram_sambat_dates_convert() {
+        // Dates the bikram package and Nepal's published calendars give.
+        assert_eq!(
+            bikram_sambat_to_gregorian(2080, 11, 29),
+            Some((2024, 3, 12))
+        );
+        assert_eq!(bikram_sambat_to_gregorian(2081, 1, 1), Some((2024, 4, 13)));
+        assert_eq!(
+            bikram_sambat_to_gregorian(2080, 12, 30),
+            Some((2024, 4, 12))
+        );
+        assert_eq!(bikram_sambat_to_gregorian(2000, 9, 17), Some((1944, 1, 1)));
+        assert_eq!(
+            bikram_sambat_to_gregorian(2074, 11, 30),
+            Some((2018, 3, 14))
+        );
+        // Chaitra 2080 has 30 days; no year outside the table converts.
+        assert_eq!(bikram_sambat_to_gregorian(2080, 12, 31), None);
+        assert_eq!(bikram_sambat_to_gregorian(1999, 1, 1), None);
+        assert_eq!(bikram_sambat_to_gregorian(2091, 1, 1), None);
+        assert_eq!(ymd("२०८० फागुन २९ गते"), Some("2024-03-12".into()));
+        assert_eq!(ymd("फागुन २९, २०८०"), Some("2024-03-12".into()));
+        assert_eq!(ymd("मंगलबार, २९ फाल्गुन २०८०"), Some("2024-03-12".into()));
+        // Gregorian months in Nepali and Hindi keep their reading.
+        assert_eq!(ymd("१२ मार्च २०२४"), Some("2024-03-12".into()));
+    }
+
+    #[test]
+    fn gregorian_to_jdn_inverts_jdn_to_gregorian() {
+        for jdn in 2_400_000..2_500_000 {
+            let (y, m, d) = jdn_to_gregorian(jdn);
+            assert_eq!(gregorian_to_jdn(y, m, d), jdn);
+        }
     }
 
     #[test]

@@ -114,6 +114,9 @@ pub struct Lexicon {
     /// Month names of the Solar Hijri calendar (Iran, Afghanistan), whose
     /// dates are converted to the Gregorian calendar.
     solar_months: FxHashMap<String, u8>,
+    /// Month names of the Bikram Sambat calendar (Nepal), whose dates are
+    /// converted to the Gregorian calendar.
+    bikram_sambat_months: FxHashMap<String, u8>,
     /// The month names and abbreviations without their one trailing full
     /// stop, if any ("sept." gives "sept"): the words a date pattern's
     /// month may be, before the stop it may carry.
@@ -160,6 +163,7 @@ impl Lexicon {
         let mut brands = FxHashSet::default();
         let mut months = FxHashMap::default();
         let mut solar_months = FxHashMap::default();
+        let mut bikram_sambat_months = FxHashMap::default();
         for (_lang, text) in PHRASE_FILES {
             let mut section = "";
             let mut month = 0u8;
@@ -203,13 +207,13 @@ impl Lexicon {
                     brands.insert(key);
                 } else if section == "credit" {
                     credit_labels.insert(key);
-                } else if section == "months" || section == "solar-months" {
+                } else if let Some(map) = match section {
+                    "months" => Some(&mut months),
+                    "solar-months" => Some(&mut solar_months),
+                    "bikram-sambat-months" => Some(&mut bikram_sambat_months),
+                    _ => None,
+                } {
                     month += 1;
-                    let map = if section == "months" {
-                        &mut months
-                    } else {
-                        &mut solar_months
-                    };
                     for form in entry.split_whitespace() {
                         map.entry(form.to_lowercase()).or_insert(month);
                     }
@@ -219,6 +223,7 @@ impl Lexicon {
         let month_stems = months
             .keys()
             .chain(solar_months.keys())
+            .chain(bikram_sambat_months.keys())
             .map(|k| k.strip_suffix('.').unwrap_or(k).to_string())
             .collect();
         // Longest prefixes first, so "by staff of" wins over "by".
@@ -249,7 +254,14 @@ impl Lexicon {
         // they always have.
         let mut stopword_langs: Vec<&'static str> = stopwords.keys().copied().collect();
         stopword_langs.sort_unstable();
-        let mut masks: FxHashMap<&'static str, LangMask> = FxHashMap::default();
+        // Sized for every word once (most are in one list), so the map is
+        // never rehashed while it fills.
+        let words = stopwords
+            .values()
+            .map(|set: &FxHashSet<&str>| set.len())
+            .sum();
+        let mut masks: FxHashMap<&'static str, LangMask> =
+            FxHashMap::with_capacity_and_hasher(words, Default::default());
         for (k, lang) in stopword_langs.iter().enumerate() {
             for &word in &stopwords[lang] {
                 *masks.entry(word).or_default() |= 1 << k;
@@ -287,6 +299,7 @@ impl Lexicon {
             brands,
             month_stems,
             solar_months,
+            bikram_sambat_months,
             months,
             stopwords,
             stopword_langs,
@@ -415,6 +428,11 @@ impl Lexicon {
     /// ("esfand" is 12).
     pub fn solar_month(&self, word: &str) -> Option<u8> {
         self.solar_months.get(word).copied()
+    }
+
+    /// The number (1-12) of a Bikram Sambat month name ("फागुन" is 11).
+    pub fn bikram_sambat_month(&self, word: &str) -> Option<u8> {
+        self.bikram_sambat_months.get(word).copied()
     }
 
     /// The stopword set of a language (ISO 639-1), if the stopword data has

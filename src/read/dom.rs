@@ -96,8 +96,8 @@ pub enum Edge {
 }
 
 impl Dom {
-    fn new() -> Dom {
-        let mut nodes = Vec::with_capacity(1024);
+    fn with_capacity(nodes: usize) -> Dom {
+        let mut nodes = Vec::with_capacity(nodes);
         nodes.push(Node::new(NodeData::Document));
         Dom {
             nodes,
@@ -294,7 +294,15 @@ impl Iterator for Traverse<'_> {
 /// Parses `text` as an HTML document, as browsers do (scripting on, the
 /// options scraper used).
 pub fn parse(text: &str) -> Dom {
-    html5ever::parse_document(Sink::default(), Default::default()).one(text)
+    // Every element and every text node but the last follows a `<` of
+    // the page (a start tag, or an end tag or comment that ends a text),
+    // give or take the few elements the tree builder implies: the arena
+    // is sized once instead of grown by doubling, each step a copy.
+    let marks = memchr::memchr_iter(b'<', text.as_bytes()).count();
+    let sink = Sink {
+        dom: RefCell::new(Dom::with_capacity(2 * marks + 16)),
+    };
+    html5ever::parse_document(sink, Default::default()).one(text)
 }
 
 /// Builds a [`Dom`] for html5ever's tree builder, which calls through
@@ -307,7 +315,7 @@ struct Sink {
 impl Default for Sink {
     fn default() -> Sink {
         Sink {
-            dom: RefCell::new(Dom::new()),
+            dom: RefCell::new(Dom::with_capacity(1024)),
         }
     }
 }
