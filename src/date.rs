@@ -74,6 +74,15 @@ fn cjk_pattern() -> &'static Regex {
     })
 }
 
+/// "12 tháng 3 năm 2024", "ngày 12 tháng 03, 2024": day, the word for
+/// month and its number, the word for year (or a comma) and the year.
+fn vietnamese_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm\s+|,\s*)(\d{4})\b").unwrap()
+    })
+}
+
 fn month_patterns() -> &'static MonthPatterns {
     static PATTERNS: OnceLock<MonthPatterns> = OnceLock::new();
     PATTERNS.get_or_init(|| MonthPatterns {
@@ -240,6 +249,15 @@ fn find_date_in(text: &str, month_first: bool) -> Option<FoundDate> {
         consider(found(
             c.get(0).unwrap(),
             valid(num(&c[1]), num(&c[2]), num(&c[3])),
+        ));
+    }
+    // Vietnamese names months by number: "ngày 12 tháng 3 năm 2024".
+    if text.contains("tháng")
+        && let Some(c) = vietnamese_pattern().captures(text)
+    {
+        consider(found(
+            c.get(0).unwrap(),
+            valid(num(&c[3]), num(&c[2]), num(&c[1])),
         ));
     }
     if text.contains(is_ethiopic) {
@@ -852,6 +870,17 @@ mod tests {
         let found = find_date(text, false).unwrap();
         assert_eq!(found.ymd, "2024-03-12");
         assert_eq!(&text[found.start..found.end], "١٢/٠٣/٢٠٢٤");
+    }
+
+    #[test]
+    fn vietnamese_long_dates_are_read() {
+        assert_eq!(
+            ymd("Thứ Ba, ngày 12 tháng 3 năm 2024"),
+            Some("2024-03-12".into())
+        );
+        assert_eq!(ymd("12 tháng 03, 2024 - 09:15"), Some("2024-03-12".into()));
+        // A month count is no date.
+        assert_eq!(ymd("sau 12 tháng làm việc năm 2024"), None);
     }
 
     #[test]
