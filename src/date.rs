@@ -87,7 +87,7 @@ fn month_patterns() -> &'static MonthPatterns {
     static PATTERNS: OnceLock<MonthPatterns> = OnceLock::new();
     PATTERNS.get_or_init(|| MonthPatterns {
         day_month_year: Regex::new(
-            r"\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+)?([\p{L}\p{M}]+(?:\.[\p{L}\p{M}]+)*\.?),?\s+(?:de\s+)?(\d{4})\b",
+            r"\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?([\p{L}\p{M}]+(?:\.[\p{L}\p{M}]+)*\.?),?\s+(?:de\s+)?(\d{4})\b",
         )
         .unwrap(),
         month_day_year: Regex::new(r"([\p{L}\p{M}]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
@@ -870,6 +870,13 @@ mod tests {
         let found = find_date(text, false).unwrap();
         assert_eq!(found.ymd, "2024-03-12");
         assert_eq!(&text[found.start..found.end], "١٢/٠٣/٢٠٢٤");
+    }
+
+    #[test]
+    fn a_hyphen_may_join_the_day_to_the_month() {
+        // Uzbek and other Turkic languages: "12-mart, 2024-yil".
+        assert_eq!(ymd("12-mart, 2024-yil, 10:45"), Some("2024-03-12".into()));
+        assert_eq!(ymd("Su-35 jets 2024"), None);
     }
 
     #[test]
