@@ -405,49 +405,57 @@ fn bikram_sambat_table() -> &'static BikramSambatTable {
                 .filter_map(|n| n.parse().ok())
                 .collect()
         };
-        let mut anchor = None;
-        let mut lengths: Vec<(u32, [u8; 12])> = Vec::new();
+        let mut anchor = Vec::new();
+        let mut first_year = None;
+        let mut lengths: Vec<[u8; 12]> = Vec::new();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             if let Some(rest) = line.strip_prefix("anchor ") {
-                anchor = Some(numbers(rest));
+                anchor = numbers(rest);
             } else if let [year, ref months @ ..] = numbers(line)[..]
                 && months.len() == 12
             {
-                let mut days = [0u8; 12];
-                for (d, &n) in days.iter_mut().zip(months) {
-                    *d = n as u8;
-                }
-                lengths.push((year, days));
+                let first = *first_year.get_or_insert(year);
+                assert_eq!(
+                    year as usize,
+                    first as usize + lengths.len(),
+                    "years in a row"
+                );
+                lengths.push(std::array::from_fn(|m| months[m] as u8));
             }
         }
+        let first_year = first_year.expect("data/bikram_sambat.txt lists years");
+        // Days from the first year's Baisakh 1 to each year's.
+        let year_starts: Vec<i64> = std::iter::once(0)
+            .chain(lengths.iter().scan(0i64, |total, days| {
+                *total += days.iter().map(|&d| i64::from(d)).sum::<i64>();
+                Some(*total)
+            }))
+            .collect();
         // "anchor 2000 9 17 = 1944 1 1": Poush 17, 2000 is 1944-01-01.
-        let [by, bm, bd, gy, gm, gd] = anchor.expect("data/bikram_sambat.txt has an anchor")[..]
-        else {
-            panic!("data/bikram_sambat.txt: anchor is six numbers");
+        let [by, bm, bd, gy, gm, gd] = anchor[..] else {
+            panic!("data/bikram_sambat.txt: the anchor is six numbers");
         };
-        let first_year = lengths[0].0;
-        let anchor_year = &lengths[(by - first_year) as usize].1;
-        let into_year: i64 = anchor_year[..bm as usize - 1]
-            .iter()
-            .map(|&d| i64::from(d))
-            .sum::<i64>()
-            + i64::from(bd)
-            - 1;
-        let mut start = gregorian_to_jdn(gy, gm, gd) - into_year;
-        for (year, days) in &lengths[..(by - first_year) as usize] {
-            debug_assert!(*year >= first_year);
-            start -= days.iter().map(|&d| i64::from(d)).sum::<i64>();
-        }
+        let k = (by - first_year) as usize;
+        let first_jdn =
+            gregorian_to_jdn(gy, gm, gd) - year_starts[k] - days_into_year(&lengths[k], bm, bd);
         let years = lengths
             .iter()
-            .map(|(_, days)| {
-                let first_day = start;
-                start += days.iter().map(|&d| i64::from(d)).sum::<i64>();
-                (first_day, *days)
-            })
+            .zip(&year_starts)
+            .map(|(days, start)| (first_jdn + start, *days))
             .collect();
         BikramSambatTable { first_year, years }
     })
+}
+
+/// Days from Baisakh 1 to `day` of `month` in a year of these month
+/// lengths.
+fn days_into_year(lengths: &[u8; 12], month: u32, day: u32) -> i64 {
+    lengths[..month as usize - 1]
+        .iter()
+        .map(|&d| i64::from(d))
+        .sum::<i64>()
+        + i64::from(day)
+        - 1
 }
 
 /// The Gregorian date of a Bikram Sambat one (Falgun 29, 2080 is
@@ -460,11 +468,9 @@ fn bikram_sambat_to_gregorian(year: u32, month: u32, day: u32) -> Option<(u32, u
     if !(1..=12).contains(&month) || day == 0 || day > u32::from(days[month as usize - 1]) {
         return None;
     }
-    let before: i64 = days[..month as usize - 1]
-        .iter()
-        .map(|&d| i64::from(d))
-        .sum();
-    Some(jdn_to_gregorian(first_day + before + i64::from(day) - 1))
+    Some(jdn_to_gregorian(
+        first_day + days_into_year(days, month, day),
+    ))
 }
 
 /// The Julian day number of a Gregorian date (Fliegel and Van Flandern,
@@ -497,80 +503,56 @@ fn jdn_to_gregorian(jdn: i64) -> (u32, u32, u32) {
 /// year-month-day, the first match of each whose word is a month.
 fn month_dates(text: &str, lexicon: &Lexicon, mut consider: impl FnMut(Option<FoundDate>)) {
     let p = month_patterns();
-    let found = |m: regex::Match, ymd: Option<String>| {
-        ymd.map(|ymd| FoundDate {
+    // The date a month name makes with its year and day, in whichever
+    // calendar the name belongs to (Gregorian, Solar Hijri, Bikram
+    // Sambat); `None` when the word names no month.
+    let date = |m: regex::Match, word: &str, year: &str, day: &str| {
+        let word = word.to_lowercase();
+        let (year, day) = (num(year), num(day));
+        let ymd = if let Some(month) = lexicon
+            .month(&word)
+            .or_else(|| lexicon.month(word.trim_end_matches('.')))
+        {
+            valid(year, month.into(), day)
+        } else {
+            let converted = match lexicon.solar_month(&word) {
+                Some(month) => solar_hijri_to_gregorian(year, month.into(), day),
+                None => bikram_sambat_to_gregorian(
+                    year,
+                    lexicon.bikram_sambat_month(&word)?.into(),
+                    day,
+                ),
+            };
+            converted.and_then(|(y, m, d)| valid(y, m, d))
+        };
+        Some(ymd.map(|ymd| FoundDate {
             ymd,
             start: m.start(),
             end: m.end(),
-        })
+        }))
     };
-    for c in p.day_month_year.captures_iter(text) {
-        let word = c[2].to_lowercase();
-        if let Some(month) = lexicon
-            .month(&word)
-            .or_else(|| lexicon.month(word.trim_end_matches('.')))
-        {
-            consider(found(
-                c.get(0).unwrap(),
-                valid(num(&c[3]), month as u32, num(&c[1])),
-            ));
-            break;
-        }
-        if let Some(month) = lexicon.solar_month(&word) {
-            let ymd = solar_hijri_to_gregorian(num(&c[3]), month.into(), num(&c[1]));
-            consider(found(
-                c.get(0).unwrap(),
-                ymd.and_then(|(y, m, d)| valid(y, m, d)),
-            ));
-            break;
-        }
-        if let Some(month) = lexicon.bikram_sambat_month(&word) {
-            let ymd = bikram_sambat_to_gregorian(num(&c[3]), month.into(), num(&c[1]));
-            consider(found(
-                c.get(0).unwrap(),
-                ymd.and_then(|(y, m, d)| valid(y, m, d)),
-            ));
-            break;
-        }
+    // The first match of each order whose word is a month.
+    if let Some(d) = p
+        .day_month_year
+        .captures_iter(text)
+        .find_map(|c| date(c.get(0).unwrap(), &c[2], &c[3], &c[1]))
+    {
+        consider(d);
     }
-    for c in p.month_day_year.captures_iter(text) {
-        let word = c[1].to_lowercase();
-        if let Some(month) = lexicon
-            .month(&word)
-            .or_else(|| lexicon.month(word.trim_end_matches('.')))
-        {
-            let whole = c.get(0).unwrap();
-            consider(found(whole, valid(num(&c[3]), month as u32, num(&c[2]))));
-            break;
-        }
-        if let Some(month) = lexicon.bikram_sambat_month(&word) {
-            let ymd = bikram_sambat_to_gregorian(num(&c[3]), month.into(), num(&c[2]));
-            consider(found(
-                c.get(0).unwrap(),
-                ymd.and_then(|(y, m, d)| valid(y, m, d)),
-            ));
-            break;
-        }
+    if let Some(d) = p
+        .month_day_year
+        .captures_iter(text)
+        .find_map(|c| date(c.get(0).unwrap(), &c[1], &c[3], &c[2]))
+    {
+        consider(d);
     }
-    for c in p.year_month_day.captures_iter(text) {
-        let word = c[2].to_lowercase();
-        if let Some(month) = lexicon
-            .month(&word)
-            .or_else(|| lexicon.month(word.trim_end_matches('.')))
-        {
-            let whole = c.get(0).unwrap();
-            consider(found(whole, valid(num(&c[1]), month as u32, num(&c[3]))));
-            break;
-        }
-        // "२०८० फागुन २९ गते", the usual Nepali order.
-        if let Some(month) = lexicon.bikram_sambat_month(&word) {
-            let ymd = bikram_sambat_to_gregorian(num(&c[1]), month.into(), num(&c[3]));
-            consider(found(
-                c.get(0).unwrap(),
-                ymd.and_then(|(y, m, d)| valid(y, m, d)),
-            ));
-            break;
-        }
+    // "2024. április 14." (Hungarian), "२०८० फागुन २९ गते" (Nepali).
+    if let Some(d) = p
+        .year_month_day
+        .captures_iter(text)
+        .find_map(|c| date(c.get(0).unwrap(), &c[2], &c[1], &c[3]))
+    {
+        consider(d);
     }
 }
 
