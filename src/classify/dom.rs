@@ -82,18 +82,19 @@ impl LineClassifier for Dom {
                 token: (*token).to_string(),
             }));
         }
+        // What any caption is: no heading, short, few links, no quotation.
+        let caption_shaped = || {
+            hints.heading_level == 0
+                && f.words <= MAX_IMAGE_CAPTION_WORDS
+                && hints.link_density <= MAX_LINK_DENSITY
+                && !is_quotation(&doc.lines[i].text)
+        };
         // Before `<figcaption>`, a page put a photo in one table cell or
         // paragraph and its caption, in italics, right under it. Body text
         // is rarely set wholly in italics straight after an image; when it
         // is, it is longer than a caption, or a pull quote in quotation
         // marks.
-        if hints.after_image
-            && hints.italic
-            && !is_quotation(&doc.lines[i].text)
-            && hints.heading_level == 0
-            && f.words <= MAX_IMAGE_CAPTION_WORDS
-            && hints.link_density <= MAX_LINK_DENSITY
-        {
+        if hints.after_image && hints.italic && caption_shaped() {
             return Some(Decision::fixed(
                 Label::Caption,
                 Reason::ItalicUnderImage { words: f.words },
@@ -107,13 +108,10 @@ impl LineClassifier for Dom {
         // alone next to a portrait, or a byline ("Written by ..."), is an
         // author box, not a caption.
         if hints.photo_box
+            && caption_shaped()
             && f.words >= MIN_BOX_CAPTION_WORDS
             && super::dateline::prefixed_name(&doc.lines[i].text, &doc.lowered(i), doc.lexicon)
                 .is_none()
-            && !is_quotation(&doc.lines[i].text)
-            && hints.heading_level == 0
-            && f.words <= MAX_IMAGE_CAPTION_WORDS
-            && hints.link_density <= MAX_LINK_DENSITY
         {
             return Some(Decision::fixed(
                 Label::Caption,
