@@ -1499,10 +1499,7 @@ fn name_before_date(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> Option<D
     if stopwords.is_some_and(|s| lowered.iter().any(|w| s.contains(w.as_str()))) {
         return None;
     }
-    let in_body = (0..decisions.len())
-        .filter(|&j| decisions[j].label == Label::Body)
-        .flat_map(|j| doc.lines[j].text.split(|c: char| !c.is_alphanumeric()))
-        .any(|w| lowered.iter().any(|l| l == w));
+    let in_body = body_words(doc, decisions).any(|w| lowered.iter().any(|l| l == w));
     (!in_body).then(|| {
         Decision::fixed(Label::Byline, Reason::NameBeforeDate { date: date.clone() })
             .with_value(name.to_string())
@@ -1606,11 +1603,17 @@ fn prefix_used_as_word<'t>(
         return None;
     }
     let lower = prefix.to_lowercase();
-    let used = (0..decisions.len())
+    let used = body_words(doc, decisions).any(|w| w == lower);
+    used.then_some((prefix, name.trim()))
+}
+
+/// The words of the body lines as written (split at every character that
+/// is no letter or digit): a word found there in lower case is an
+/// ordinary word of the language, not part of a name.
+fn body_words<'d>(doc: &'d Doc<'_>, decisions: &'d [Decision]) -> impl Iterator<Item = &'d str> {
+    (0..decisions.len())
         .filter(|&j| decisions[j].label == Label::Body)
         .flat_map(|j| doc.lines[j].text.split(|c: char| !c.is_alphanumeric()))
-        .any(|w| w == lower);
-    used.then_some((prefix, name.trim()))
 }
 
 /// A name line in an uncased script whose first word is a single letter
