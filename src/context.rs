@@ -200,6 +200,7 @@ fn comment_threads(doc: &Doc<'_>, decisions: &mut [Decision]) {
     let mut prose_words = 0;
     let mut start = None;
     let mut stamps = Vec::new();
+    let mut signed = Vec::new();
     for (k, d) in decisions.iter().enumerate().skip(zone_start) {
         if d.class == Class::Good {
             prose_words += doc.features[k].words;
@@ -215,8 +216,21 @@ fn comment_threads(doc: &Doc<'_>, decisions: &mut [Decision]) {
             start = Some(k);
             break;
         }
-        if d.label == Label::Date && has_clock_time(&doc.lines[k].text) {
-            stamps.push(k);
+        if d.label == Label::Date {
+            if has_clock_time(&doc.lines[k].text) {
+                stamps.push(k);
+            } else if signed_by_name(doc, decisions, k) {
+                signed.push(k);
+            }
+        }
+    }
+    // Without clock times, a comment's stamp is a date under its author's
+    // name: one such pair under the article is its byline, two are a thread.
+    if stamps.len() < 2 && signed.len() >= 2 {
+        start = Some(doc.prev_text(signed[0]).unwrap_or(signed[0]));
+        let pairs = signed.len();
+        for &k in &signed {
+            decisions[k] = Decision::chrome(Reason::SignedStamp { pairs });
         }
     }
     // Comments may come before their header ("Leave a reply" closes the
@@ -246,6 +260,37 @@ fn comment_threads(doc: &Doc<'_>, decisions: &mut [Decision]) {
     if decisions[start].class != Class::Fixed {
         decisions[start] = Decision::chrome(Reason::AfterArticleEnd { marker: start + 1 });
     }
+}
+
+/// Most words of a commenter's name over the date of a comment.
+const MAX_COMMENTER_WORDS: usize = 4;
+/// Most words of a comment's date line ("March 12, 2024 at 10:15 am").
+const MAX_STAMP_WORDS: usize = 6;
+
+/// Whether the date line `k` stands under a name and over a text: a short
+/// line that is no sentence and no date above it ("Sunita", "علی"), and a
+/// line that is no date either below it (the comment).
+fn signed_by_name(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> bool {
+    let (Some(name), Some(text)) = (doc.prev_text(k), doc.next_text(k)) else {
+        return false;
+    };
+    let f = &doc.features[name];
+    let linked = |j: usize| {
+        doc.features[j].has_url
+            || doc.lines[j]
+                .hints
+                .as_deref()
+                .is_some_and(|h| h.link_density > 0.0)
+    };
+    // An embedded post signs with its author, handle and date on one line
+    // under its text ("— Name (@name) November 19, 2019"): no stamp.
+    doc.features[k].words <= MAX_STAMP_WORDS
+        && f.words <= MAX_COMMENTER_WORDS
+        && !f.ends_sentence
+        && !linked(name)
+        && decisions[name].class != Class::Good
+        && !matches!(decisions[name].label, Label::Date | Label::Title)
+        && decisions[text].label != Label::Date
 }
 
 /// A button among buttons: the line above or below is a short widget.
@@ -2090,10 +2135,12 @@ mod tests {
 
     #[test]
     fn teaser_cards_after_the_article_are_cut() {
+        // The kicker is a credit of five words: under a bare two-word name
+        // the dates are signed stamps, which the comments step cuts first.
         let mut dump = PARAGRAPHS.join("\n\n");
         for n in 0..4 {
             dump.push_str(&format!(
-                "\n\nHeadline number {n} about another story\nJane Roe\nTuesday November 19, 2019\nA summary of the other story that tells readers what happened there in one sentence.",
+                "\n\nHeadline number {n} about another story\nBy Jane Roe, Staff Writer\nTuesday November 19, 2019\nA summary of the other story that tells readers what happened there in one sentence.",
             ));
         }
         let lines = labels(&dump);
@@ -2143,6 +2190,37 @@ mod tests {
             })
             .count();
         assert_eq!(summaries, 4, "{lines:?}");
+    }
+
+    #[test]
+    fn names_over_dates_after_the_article_are_comments_and_one_is_a_byline() {
+        // Two commenters, each name over a date without a clock time, each
+        // comment a sentence: the thread starts at the first name.
+        let thread = "Ana Silva\n12 March 2024\nGreat news for the whole town, well done to everyone involved.\nReply\nPeter Nowak\n13 March 2024\nWill the buses run on Sundays too?\nReply";
+        let dump = format!("{}\n{thread}", PARAGRAPHS.join("\n"));
+        let lines = labels(&dump);
+        assert_eq!(body_numbers(&lines), vec![1, 2, 3, 4], "{lines:?}");
+        assert!(lines[5].2.contains("2 such pairs"), "{lines:?}");
+        // One name over one date under the article is its signature.
+        let signed = format!("{}\nAna Silva\n12 March 2024", PARAGRAPHS.join("\n"));
+        let lines = labels(&signed);
+        assert!(
+            lines.iter().all(|l| !l.2.contains("such pairs")),
+            "{lines:?}"
+        );
+        // An embedded post's text and its "— Name (@name) date" line are
+        // no commenter and stamp.
+        let posts = "we are. on. it. https://t.co/abc\n— Some One (@someone) November 19, 2019\nok. https://t.co/def\n— Other One (@other) November 18, 2019";
+        let embedded = format!(
+            "{}\n{posts}\n{}",
+            PARAGRAPHS[..2].join("\n"),
+            PARAGRAPHS[2..].join("\n")
+        );
+        let lines = labels(&embedded);
+        assert!(
+            lines.iter().all(|l| !l.2.contains("such pairs")),
+            "{lines:?}"
+        );
     }
 
     #[test]

@@ -128,7 +128,7 @@ fn num(text: &str) -> u32 {
 /// The value of a decimal digit of the scripts news sites write dates in
 /// (Arabic-Indic, Persian, Devanagari, Bengali, Thai, full-width...), when
 /// `c` is not an ASCII digit.
-fn non_ascii_digit(c: char) -> Option<u8> {
+pub(crate) fn non_ascii_digit(c: char) -> Option<u8> {
     const ZEROS: [u32; 18] = [
         0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
         0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0xFF10,

@@ -154,6 +154,12 @@ pub enum Reason {
     },
     /// A date line with a clock time after the article: a comment's stamp.
     CommentStamp,
+    /// A date line under a short name after the article, one of two or more
+    /// such pairs: a comment's stamp, or a teaser card's.
+    SignedStamp {
+        /// How many name-and-date pairs follow the article.
+        pairs: usize,
+    },
     /// A headline-like line under a section header.
     RelatedHeadline {
         /// The header the list hangs from.
@@ -380,6 +386,12 @@ impl fmt::Display for Reason {
             Reason::CommentsHeader { header } => write!(f, "comments header \"{header}\""),
             Reason::EndHeader { header } => write!(f, "end-matter header \"{header}\""),
             Reason::CommentStamp => write!(f, "timestamp of a comment"),
+            Reason::SignedStamp { pairs } => {
+                write!(
+                    f,
+                    "date under a name, one of {pairs} such pairs after the article"
+                )
+            }
             Reason::RelatedHeadline { header, count } => {
                 write!(
                     f,

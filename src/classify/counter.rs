@@ -9,11 +9,23 @@ use crate::reason::Reason;
 pub struct Counter;
 
 /// Splits "Label (12)" into its label and count: a label of one to three
-/// words, a whole number in parentheses or brackets, nothing after.
+/// words, a whole number in parentheses or brackets (full-width ones too,
+/// "コメント（0）"), in any script's digits ("نظرات (۲)"), nothing after.
 pub fn parse_counter(text: &str) -> Option<(&str, u64)> {
-    let body = text.strip_suffix(')').or_else(|| text.strip_suffix(']'))?;
-    let open = body.rfind(['(', '['])?;
-    let count: u64 = body[open + 1..].trim().parse().ok()?;
+    let body = text.strip_suffix([')', ']', '）', '】'])?;
+    let open = body.rfind(['(', '[', '（', '【'])?;
+    let inside = body[open..].chars().next()?.len_utf8();
+    let inside = body[open + inside..].trim();
+    if inside.is_empty() {
+        return None;
+    }
+    let mut count: u64 = 0;
+    for c in inside.chars() {
+        let digit = c
+            .to_digit(10)
+            .or_else(|| crate::date::non_ascii_digit(c).map(u32::from))?;
+        count = count.checked_mul(10)?.checked_add(u64::from(digit))?;
+    }
     let label = body[..open].trim();
     let words = label.split_whitespace().count();
     ((1..=3).contains(&words) && label.chars().any(char::is_alphabetic)).then_some((label, count))
@@ -125,6 +137,8 @@ mod tests {
             "Комментарии (12)",
             "Σχόλια (3)",
             "评论 (5)",
+            "コメント（0）",
+            "نظرات (۲)",
         ] {
             let d = classify_one(&Counter, text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(d.label, Label::Chrome);
