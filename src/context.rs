@@ -1091,8 +1091,23 @@ fn lists_inside_body(doc: &Doc<'_>, decisions: &mut [Decision], in_zone: &[bool]
             }
         }
         let closed_by_body = j < decisions.len() && decisions[j].label == Label::Body;
+        // Under the last paragraph, the box is followed by page furniture
+        // (a counter, share buttons, the comments) or by nothing at all.
+        let closed_by_chrome = j == decisions.len() || decisions[j].label == Label::Chrome;
         if closed_by_body && let Some(headlines) = headline_list_shape(doc, &items) {
             unnamed_related_list(doc, decisions, &items, headlines);
+        } else if closed_by_chrome
+            && let Some(headlines) = headline_list_shape(doc, &items)
+            && !rows_of_one_shape(doc, &items[1..=headlines])
+        {
+            // No paragraph follows for a sub-heading to open: the box ends
+            // the article, and what the element holds under it is not body.
+            unnamed_related_list(doc, decisions, &items[..=headlines], headlines);
+            for &k in &items[headlines + 1..] {
+                decisions[k] = Decision::chrome(Reason::AfterArticleEnd {
+                    marker: items[0] + 1,
+                });
+            }
         } else if closed_by_body && (2..=MAX_LIST_ITEMS).contains(&items.len()) {
             let count = items.len();
             for &item in &items {
@@ -1158,6 +1173,21 @@ fn headline_list_shape(doc: &Doc<'_>, items: &[usize]) -> Option<usize> {
     });
     (headlines >= 2 && distinct && rest[..headlines].iter().all(|&k| is_headline(k)))
         .then_some(headlines)
+}
+
+/// Whether most of `items` are rows of one table: half or more of them
+/// have a [`row_shape`] with marks, and those all share it ("Austria (Group
+/// G): Third appearance"). Headlines of different articles seldom do.
+fn rows_of_one_shape(doc: &Doc<'_>, items: &[usize]) -> bool {
+    let shapes: Vec<_> = items
+        .iter()
+        .filter_map(|&k| row_shape(&doc.lines[k].text))
+        .filter(|shape| !shape.1.is_empty())
+        .collect();
+    2 * shapes.len() >= items.len()
+        && shapes
+            .split_first()
+            .is_some_and(|(first, rest)| rest.iter().all(|s| same_shape(first, s)))
 }
 
 /// Marks the header and headlines that [`headline_list_shape`] found as
@@ -2402,6 +2432,40 @@ mod tests {
         }
         page.push_str("</article></body></html>");
         page
+    }
+
+    #[test]
+    fn a_box_of_headlines_under_the_last_paragraph_ends_the_article_element() {
+        let page = |tail: &[&str]| {
+            let mut page = String::from(
+                "<html><body><article><h1>Council backs the new budget after a long debate</h1>",
+            );
+            for line in PARAGRAPHS.iter().chain(tail) {
+                page.push_str(&format!("<p>{line}</p>"));
+            }
+            page.push_str("</article></body></html>");
+            crate::Extractor::new().extract_html(&page)
+        };
+        // A header no phrase list knows, two headlines, a follow prompt and a
+        // counter, all plain paragraphs: none of it is the article.
+        let related = page(&[
+            "Semua berita",
+            "Five new ferries will link the islands from next spring",
+            "Night buses return to the old town after two quiet years",
+            "Follow us every day",
+            "Comments (0)",
+        ]);
+        assert_eq!(related.body, PARAGRAPHS, "{related:#?}");
+        // The article's own table of one shape under its header stays.
+        let rows = [
+            "Qualified teams",
+            "Austria (Group G): Third appearance",
+            "Belgium (Group I): Sixth appearance",
+            "Croatia (Group E): Sixth appearance",
+            "Comments (0)",
+        ];
+        let table = page(&rows);
+        assert_eq!(table.body.len(), PARAGRAPHS.len() + 4, "{table:#?}");
     }
 
     #[test]
