@@ -312,7 +312,7 @@ fn is_table_cell(doc: &Doc<'_>, k: usize) -> bool {
     doc.lines[k]
         .hints
         .as_deref()
-        .is_some_and(|h| matches!(h.tag.as_str(), "td" | "th") && h.link_density < 0.5)
+        .is_some_and(|h| matches!(&*h.tag, "td" | "th") && h.link_density < 0.5)
 }
 
 /// Every line's score; on HTML pages the summary of a teaser card (a

@@ -64,7 +64,7 @@ mod dom {
 
     fn p(zones: Zones) -> DomHints {
         DomHints {
-            tag: "p".to_string(),
+            tag: "p".into(),
             zones,
             ..DomHints::default()
         }

@@ -20,6 +20,8 @@ use super::raw_text::{comment_end, find_end_tag};
 use crate::hash::FxHashMap;
 use crate::line::{DomHints, Line, Zones};
 use crate::metadata::PageMeta;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 /// A page read into lines and raw metadata.
 #[derive(Clone, Debug, Default)]
@@ -472,17 +474,18 @@ impl<'a> ClassCache<'a> {
 
     /// The information of a `class` (or `id`) value: all its names'.
     pub(super) fn get(&mut self, value: &'a str) -> ClassInfo {
-        if let Some(info) = self.values.get(value) {
-            return *info;
-        }
+        // One hash and probe of the value, whether seen or new: a new value
+        // is stored through the same entry instead of being looked up again.
+        let slot = match self.values.entry(value) {
+            Entry::Occupied(seen) => return *seen.get(),
+            Entry::Vacant(slot) => slot,
+        };
         // Most values are one name (and every `id`): that name's
         // information is the value's, read without a second lookup in (and
         // an entry grown into) the name map. A name read here and again
         // inside a longer value is read twice, to the same result.
         if !value.bytes().any(|b| b.is_ascii_whitespace()) {
-            let info = ClassInfo::of_class(value).with_display();
-            self.values.insert(value, info);
-            return info;
+            return *slot.insert(ClassInfo::of_class(value).with_display());
         }
         let mut info = ClassInfo::default();
         for class in value.split_ascii_whitespace() {
@@ -496,9 +499,7 @@ impl<'a> ClassCache<'a> {
         if value.contains(':') {
             info.display_none = false;
         }
-        let info = info.with_display();
-        self.values.insert(value, info);
-        info
+        *slot.insert(info.with_display())
     }
 }
 
@@ -585,6 +586,26 @@ enum Kind {
     Skip,
 }
 
+/// Passes the names of the elements that are blocks (each starts and ends a
+/// line) to `$then!`, after its own arguments: one list for [`kind_of`] and
+/// [`hint_tag`].
+macro_rules! block_tags {
+    ($then:ident!($($arg:tt)*)) => {
+        $then!($($arg)*
+            "address" "article" "aside" "blockquote" "body" "center" "dd" "details"
+            "dialog" "dir" "div" "dl" "dt" "fieldset" "figcaption" "figure"
+            "footer" "form" "h1" "h2" "h3" "h4" "h5" "h6" "header" "hgroup"
+            "hr" "html" "legend" "li" "main" "menu" "nav" "ol" "p" "pre"
+            "section" "summary" "table" "tbody" "td" "tfoot" "th" "thead" "tr"
+            "caption" "ul" "listing" "plaintext" "xmp" "output")
+    };
+}
+
+/// The pattern matching any of the names.
+macro_rules! any_of {
+    ($($name:literal)*) => { $($name)|* };
+}
+
 fn kind_of(tag: &str) -> Kind {
     match tag {
         "script" | "style" | "template" | "noscript" | "svg" | "math" | "iframe" | "frame"
@@ -593,16 +614,26 @@ fn kind_of(tag: &str) -> Kind {
         | "img" | "picture" | "source" | "track" | "param" | "link" | "meta" | "title" | "base" => {
             Kind::Skip
         }
-        "address" | "article" | "aside" | "blockquote" | "body" | "center" | "dd" | "details"
-        | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure"
-        | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup"
-        | "hr" | "html" | "legend" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "pre"
-        | "section" | "summary" | "table" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr"
-        | "caption" | "ul" | "listing" | "plaintext" | "xmp" | "output" => Kind::Block,
+        block_tags!(any_of!()) => Kind::Block,
         // Custom elements (`amp-sidebar`, `my-widget`) are containers.
         _ if tag.contains('-') => Kind::Block,
         _ => Kind::Inline,
     }
+}
+
+/// The tag of a line's block as its hints keep it: a name [`kind_of`]
+/// reads as a block is borrowed, so a line costs no allocation for it; only
+/// a custom element's name (`amp-sidebar`) is copied.
+fn hint_tag(tag: &str) -> Cow<'static, str> {
+    macro_rules! borrowed_if_listed {
+        ($($name:literal)*) => {
+            match tag {
+                $($name => Cow::Borrowed($name),)*
+                other => Cow::Owned(other.to_owned()),
+            }
+        };
+    }
+    block_tags!(borrowed_if_listed!())
 }
 
 /// Whitespace, and the zero-width characters pages use as spacers.
@@ -859,7 +890,7 @@ impl<'a> Walker<'a> {
         };
         let block = &self.stack[top.block];
         let hints = DomHints {
-            tag: block.tag.unwrap_or("body").to_string(),
+            tag: hint_tag(block.tag.unwrap_or("body")),
             heading_level: block.heading,
             link_density: if chars == 0 {
                 0.0
