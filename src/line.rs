@@ -128,7 +128,7 @@ pub struct DomHints {
     pub zones: Zones,
     /// Chrome words found in the class and id attributes of the block and its
     /// ancestors (`nav`, `share`, `comment`, `related`...), deduplicated.
-    pub chrome_tokens: Vec<&'static str>,
+    pub chrome_tokens: Cow<'static, [&'static str]>,
     /// Hidden by the `hidden` attribute, `aria-hidden="true"` or an inline
     /// `display:none` / `visibility:hidden`.
     pub hidden: bool,

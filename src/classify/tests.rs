@@ -104,7 +104,7 @@ mod dom {
     #[test]
     fn chrome_class_tokens_are_chrome() {
         let hints = DomHints {
-            chrome_tokens: vec!["share"],
+            chrome_tokens: vec!["share"].into(),
             ..p(Zones::MAIN)
         };
         assert_eq!(
