@@ -18,7 +18,7 @@ pub struct Line {
     /// The text, with surrounding whitespace trimmed and tabs made spaces.
     pub text: String,
     /// What the DOM said about this block; `None` for text dumps.
-    pub hints: Option<Box<DomHints>>,
+    pub hints: Option<DomHints>,
 }
 
 impl Line {

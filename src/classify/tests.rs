@@ -47,7 +47,7 @@ mod dom {
         let lines = vec![Line {
             n: 1,
             text: text.to_string(),
-            hints: hints.map(Box::new),
+            hints,
         }];
         let lexicon = Lexicon::get();
         let features = vec![crate::features::measure(text, None, &mut String::new())];

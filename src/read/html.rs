@@ -916,7 +916,7 @@ impl<'a> Walker<'a> {
         self.lines.push(Line {
             n: self.lines.len() + 1,
             text,
-            hints: Some(Box::new(hints)),
+            hints: Some(hints),
         });
     }
 
@@ -1146,7 +1146,7 @@ impl<'a> Walker<'a> {
             let range = first..self.lines.len();
             if photo_line == Some(first)
                 && range.len() == 1
-                && let Some(hints) = self.lines[first].hints.as_deref_mut()
+                && let Some(hints) = self.lines[first].hints.as_mut()
             {
                 hints.photo_box = true;
             }
@@ -1748,7 +1748,7 @@ mod tests {
             texts(&page),
             ["Intro boldtext", "First para, with a link.", "Tail"]
         );
-        let h = page.lines[1].hints.as_deref().unwrap();
+        let h = page.lines[1].hints.as_ref().unwrap();
         assert_eq!(h.tag, "p");
         assert!(
             (h.link_density - 5.0 / 20.0).abs() < 0.01,
@@ -1776,7 +1776,7 @@ mod tests {
         let hints: Vec<_> = page
             .lines
             .iter()
-            .map(|l| l.hints.as_deref().unwrap())
+            .map(|l| l.hints.as_ref().unwrap())
             .collect();
         assert_eq!(hints.len(), 6);
         assert!(hints[..2].iter().all(|h| h.chrome_tokens.is_empty()));
@@ -1796,7 +1796,7 @@ mod tests {
             .iter()
             .map(|l| {
                 l.hints
-                    .as_deref()
+                    .as_ref()
                     .unwrap()
                     .zones
                     .contains(Zones::INNER_ARTICLE)
@@ -1809,7 +1809,7 @@ mod tests {
         ));
         assert!(page.lines.iter().all(|l| {
             !l.hints
-                .as_deref()
+                .as_ref()
                 .unwrap()
                 .zones
                 .contains(Zones::INNER_ARTICLE)
@@ -1837,9 +1837,9 @@ mod tests {
         );
         assert_eq!(texts(&page), ["A", "B", "C", "D", "Shown text"]);
         for line in &page.lines[..4] {
-            assert!(line.hints.as_deref().unwrap().hidden, "{}", line.text);
+            assert!(line.hints.as_ref().unwrap().hidden, "{}", line.text);
         }
-        assert!(!page.lines[4].hints.as_deref().unwrap().hidden);
+        assert!(!page.lines[4].hints.as_ref().unwrap().hidden);
     }
 
     #[test]
@@ -1852,7 +1852,7 @@ mod tests {
              <div class=\"download-header\">Get</div><div class=\"has-comments\">Body too</div>\
              </article></main><footer><p>Footer</p></footer></body>",
         );
-        let hints = |k: usize| page.lines[k].hints.as_deref().unwrap().clone();
+        let hints = |k: usize| page.lines[k].hints.as_ref().unwrap().clone();
         assert!(hints(0).zones.contains(Zones::NAV.with(Zones::LIST_ITEM)));
         assert_eq!(hints(0).link_density, 1.0);
         assert_eq!(hints(1).heading_level, 1);
@@ -1902,7 +1902,7 @@ mod tests {
             .lines
             .iter()
             .map(|l| {
-                let h = l.hints.as_deref().unwrap();
+                let h = l.hints.as_ref().unwrap();
                 (l.text.as_str(), h.bold, h.italic, h.after_image)
             })
             .collect();
@@ -1929,7 +1929,7 @@ mod tests {
         let hidden: Vec<(&str, bool)> = page
             .lines
             .iter()
-            .map(|l| (l.text.as_str(), l.hints.as_deref().unwrap().hidden))
+            .map(|l| (l.text.as_str(), l.hints.as_ref().unwrap().hidden))
             .collect();
         assert_eq!(
             hidden,
@@ -1987,7 +1987,7 @@ mod tests {
         let boxed: Vec<(&str, bool)> = page
             .lines
             .iter()
-            .map(|l| (l.text.as_str(), l.hints.as_deref().unwrap().photo_box))
+            .map(|l| (l.text.as_str(), l.hints.as_ref().unwrap().photo_box))
             .collect();
         assert_eq!(
             boxed,
@@ -2354,7 +2354,7 @@ mod tests {
             texts(&page),
             ["A long linked line, longer than the next", "b", "c d", "e"]
         );
-        let density = |k: usize| page.lines[k].hints.as_deref().unwrap().link_density;
+        let density = |k: usize| page.lines[k].hints.as_ref().unwrap().link_density;
         assert_eq!((density(0), density(1)), (1.0, 0.0));
     }
 
