@@ -112,7 +112,7 @@ pub fn assemble(
                     text: line.text.clone(),
                     label: d.label,
                     reason: d.reason.to_string(),
-                    hints: line.hints.as_deref().map(summarize_hints),
+                    hints: line.hints.as_ref().map(summarize_hints),
                 })
                 .collect(),
         );

@@ -122,7 +122,7 @@ fn related_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
 fn is_unlinked_heading(doc: &Doc<'_>, k: usize) -> bool {
     doc.lines[k]
         .hints
-        .as_deref()
+        .as_ref()
         .is_some_and(|h| h.heading_level >= 2 && h.link_density < 0.5)
 }
 
@@ -356,8 +356,8 @@ fn line_score(doc: &Doc<'_>, d: &Decision, k: usize) -> f32 {
 fn is_table_cell(doc: &Doc<'_>, k: usize) -> bool {
     doc.lines[k]
         .hints
-        .as_deref()
-        .is_some_and(|h| matches!(h.tag.as_str(), "td" | "th") && h.link_density < 0.5)
+        .as_ref()
+        .is_some_and(|h| matches!(&*h.tag, "td" | "th") && h.link_density < 0.5)
 }
 
 /// Every line's score; on HTML pages the summary of a teaser card (a
@@ -385,7 +385,7 @@ const TEASER_LOOKBACK: usize = 2;
 /// A prose line of an HTML page right under (at most one line between) a
 /// headline that is all link: a teaser card's summary.
 fn is_teaser(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> bool {
-    let Some(own) = doc.lines[k].hints.as_deref() else {
+    let Some(own) = doc.lines[k].hints.as_ref() else {
         return false;
     };
     if own.link_density > 0.3 {
@@ -397,7 +397,7 @@ fn is_teaser(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> bool {
             return false;
         };
         j = p;
-        let Some(h) = doc.lines[j].hints.as_deref() else {
+        let Some(h) = doc.lines[j].hints.as_ref() else {
             return false;
         };
         let words = doc.features[j].words;
@@ -515,14 +515,14 @@ fn emphasised_headline(
     }
     let h1_above = doc.lines[..start].iter().any(|l| {
         l.hints
-            .as_deref()
+            .as_ref()
             .is_some_and(|h| h.heading_level == 1 && !h.hidden)
     });
     if h1_above {
         return None;
     }
     let k = (start..=end).find(|&k| decisions[k].label != Label::Blank)?;
-    let hints = doc.lines[k].hints.as_deref()?;
+    let hints = doc.lines[k].hints.as_ref()?;
     let f = &doc.features[k];
     let reads_as_headline = (2..=MAX_TITLE_WORDS).contains(&f.words)
         && (!f.ends_sentence || doc.lines[k].text.ends_with(['?', '!']));
@@ -658,7 +658,7 @@ fn body_zone(doc: &Doc<'_>, decisions: &mut [Decision], config: &ContextConfig) 
             if let Some(h) = doc.prev_text(run[0]).filter(|&h| {
                 h > title
                     && matches!(decisions[h].class, Class::Short | Class::Bad)
-                    && doc.lines[h].hints.as_deref().is_some_and(|hints| {
+                    && doc.lines[h].hints.as_ref().is_some_and(|hints| {
                         hints.heading_level >= 2 && hints.chrome_tokens.is_empty()
                     })
             }) {
@@ -791,7 +791,7 @@ fn highlight_lists(
     start: usize,
 ) -> Vec<Vec<usize>> {
     let item = |k: usize| {
-        doc.lines[k].hints.as_deref().filter(|h| {
+        doc.lines[k].hints.as_ref().filter(|h| {
             h.tag == "li"
                 && h.chrome_tokens.is_empty()
                 && matches!(decisions[k].class, Class::Short | Class::Bad)
@@ -844,7 +844,7 @@ fn first_paragraph(
                 && (doc.features[k].ends_sentence
                     || doc.lines[k]
                         .hints
-                        .as_deref()
+                        .as_ref()
                         .is_some_and(|h| h.heading_level >= 2)))
     };
     let mut k = (start..=end).find(|&k| opens_text(k))?;

@@ -368,7 +368,7 @@ fn mark_title(doc: &Doc<'_>, decisions: &mut [Decision], meta: &Metadata) -> Opt
     let found = doc.lines.iter().position(|l| {
         l.text == title
             && l.hints
-                .as_deref()
+                .as_ref()
                 .is_some_and(|h| h.heading_level > 0 && !h.hidden)
     });
     let k = found?;
@@ -395,7 +395,7 @@ fn mark_standfirst(doc: &Doc<'_>, decisions: &mut [Decision], meta: &Metadata, t
         return;
     };
     let f = &doc.features[k];
-    let Some(hints) = doc.lines[k].hints.as_deref() else {
+    let Some(hints) = doc.lines[k].hints.as_ref() else {
         return;
     };
     // The context pass may have taken the line for a second headline.
@@ -628,7 +628,7 @@ mod tests {
 fn in_quote(doc: &Doc<'_>, k: usize) -> bool {
     doc.lines[k]
         .hints
-        .as_deref()
+        .as_ref()
         .is_some_and(|h| h.zones.contains(crate::line::Zones::QUOTE))
 }
 
@@ -650,7 +650,7 @@ fn main_fallback(doc: &Doc<'_>, decisions: &mut [Decision]) {
     let in_main = |k: usize| {
         doc.lines[k]
             .hints
-            .as_deref()
+            .as_ref()
             .is_some_and(|h| h.zones.contains(crate::line::Zones::MAIN) && !h.hidden)
     };
     let from = decisions

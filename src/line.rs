@@ -5,6 +5,8 @@
 //! which front-end a line came from: they look at the text, and at the hints
 //! when there are some.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// One unit of input: a paragraph of a text dump or a block of an HTML page.
@@ -16,7 +18,7 @@ pub struct Line {
     /// The text, with surrounding whitespace trimmed and tabs made spaces.
     pub text: String,
     /// What the DOM said about this block; `None` for text dumps.
-    pub hints: Option<Box<DomHints>>,
+    pub hints: Option<DomHints>,
 }
 
 impl Line {
@@ -115,7 +117,7 @@ impl Zones {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DomHints {
     /// The block element's tag name, lower case (`p`, `h2`, `li`, `div`...).
-    pub tag: String,
+    pub tag: Cow<'static, str>,
     /// 1 to 6 for `<h1>`..`<h6>`, else 0.
     pub heading_level: u8,
     /// Share of the block's characters that sit inside `<a>` elements.
@@ -126,7 +128,7 @@ pub struct DomHints {
     pub zones: Zones,
     /// Chrome words found in the class and id attributes of the block and its
     /// ancestors (`nav`, `share`, `comment`, `related`...), deduplicated.
-    pub chrome_tokens: Vec<&'static str>,
+    pub chrome_tokens: Cow<'static, [&'static str]>,
     /// Hidden by the `hidden` attribute, `aria-hidden="true"` or an inline
     /// `display:none` / `visibility:hidden`.
     pub hidden: bool,

@@ -547,7 +547,7 @@ fn clean_author(name: &str) -> Option<String> {
 /// footers and asides.
 fn h1_lines(lines: &[Line]) -> impl Iterator<Item = &str> {
     lines.iter().filter_map(|l| {
-        let h = l.hints.as_deref()?;
+        let h = l.hints.as_ref()?;
         let chrome = Zones(Zones::NAV.0 | Zones::FOOTER.0 | Zones::ASIDE.0);
         (h.heading_level == 1 && !h.hidden && !h.zones.intersects(chrome))
             .then_some(l.text.as_str())
@@ -661,7 +661,7 @@ pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
         lines
             .iter()
             .filter(|l| {
-                l.hints.as_deref().is_some_and(|h| {
+                l.hints.as_ref().is_some_and(|h| {
                     let chrome = Zones(Zones::NAV.0 | Zones::FOOTER.0 | Zones::ASIDE.0);
                     (2..=3).contains(&h.heading_level)
                         && !h.hidden
@@ -690,7 +690,7 @@ pub fn resolve(meta: &PageMeta, lines: &[Line]) -> Metadata {
         .iter()
         .find(|l| {
             l.hints
-                .as_deref()
+                .as_ref()
                 .is_some_and(|h| h.zones.contains(Zones::MAIN))
         })
         .or(if h1s.len() == 1 { h1s.first() } else { None })

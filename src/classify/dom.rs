@@ -54,7 +54,7 @@ impl LineClassifier for Dom {
     }
 
     fn classify(&self, doc: &Doc<'_>, i: usize) -> Option<Decision> {
-        let hints = doc.lines[i].hints.as_deref()?;
+        let hints = doc.lines[i].hints.as_ref()?;
         if hints.hidden {
             return Some(Decision::chrome(Reason::Hidden));
         }

@@ -47,7 +47,7 @@ mod dom {
         let lines = vec![Line {
             n: 1,
             text: text.to_string(),
-            hints: hints.map(Box::new),
+            hints,
         }];
         let lexicon = Lexicon::get();
         let features = vec![crate::features::measure(text, None, &mut String::new())];
@@ -64,7 +64,7 @@ mod dom {
 
     fn p(zones: Zones) -> DomHints {
         DomHints {
-            tag: "p".to_string(),
+            tag: "p".into(),
             zones,
             ..DomHints::default()
         }
@@ -104,7 +104,7 @@ mod dom {
     #[test]
     fn chrome_class_tokens_are_chrome() {
         let hints = DomHints {
-            chrome_tokens: vec!["share"],
+            chrome_tokens: vec!["share"].into(),
             ..p(Zones::MAIN)
         };
         assert_eq!(

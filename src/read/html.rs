@@ -20,6 +20,8 @@ use super::raw_text::{comment_end, find_end_tag};
 use crate::hash::FxHashMap;
 use crate::line::{DomHints, Line, Zones};
 use crate::metadata::PageMeta;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 /// A page read into lines and raw metadata.
 #[derive(Clone, Debug, Default)]
@@ -472,17 +474,18 @@ impl<'a> ClassCache<'a> {
 
     /// The information of a `class` (or `id`) value: all its names'.
     pub(super) fn get(&mut self, value: &'a str) -> ClassInfo {
-        if let Some(info) = self.values.get(value) {
-            return *info;
-        }
+        // One hash and probe of the value, whether seen or new: a new value
+        // is stored through the same entry instead of being looked up again.
+        let slot = match self.values.entry(value) {
+            Entry::Occupied(seen) => return *seen.get(),
+            Entry::Vacant(slot) => slot,
+        };
         // Most values are one name (and every `id`): that name's
         // information is the value's, read without a second lookup in (and
         // an entry grown into) the name map. A name read here and again
         // inside a longer value is read twice, to the same result.
         if !value.bytes().any(|b| b.is_ascii_whitespace()) {
-            let info = ClassInfo::of_class(value).with_display();
-            self.values.insert(value, info);
-            return info;
+            return *slot.insert(ClassInfo::of_class(value).with_display());
         }
         let mut info = ClassInfo::default();
         for class in value.split_ascii_whitespace() {
@@ -496,9 +499,7 @@ impl<'a> ClassCache<'a> {
         if value.contains(':') {
             info.display_none = false;
         }
-        let info = info.with_display();
-        self.values.insert(value, info);
-        info
+        *slot.insert(info.with_display())
     }
 }
 
@@ -561,17 +562,24 @@ impl<'e> CommonAttrs<'e> {
     }
 }
 
-/// Names of the set token bits.
-fn token_names(bits: u32) -> Vec<&'static str> {
+/// Names of the set token bits. Most blocks under chrome carry one token:
+/// its name is borrowed from [`CHROME_TOKENS`] (no allocation per line);
+/// only two or more are collected.
+fn token_names(bits: u32) -> Cow<'static, [&'static str]> {
     if bits == 0 {
-        return Vec::new();
+        return Cow::Borrowed(&[]);
+    }
+    if bits.is_power_of_two() {
+        let k = bits.trailing_zeros() as usize;
+        return Cow::Borrowed(&CHROME_TOKENS[k..=k]);
     }
     CHROME_TOKENS
         .iter()
         .enumerate()
         .filter(|(k, _)| bits & (1 << k) != 0)
         .map(|(_, name)| *name)
-        .collect()
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// How an element takes part in the walk.
@@ -585,6 +593,26 @@ enum Kind {
     Skip,
 }
 
+/// Passes the names of the elements that are blocks (each starts and ends a
+/// line) to `$then!`, after its own arguments: one list for [`kind_of`] and
+/// [`hint_tag`].
+macro_rules! block_tags {
+    ($then:ident!($($arg:tt)*)) => {
+        $then!($($arg)*
+            "address" "article" "aside" "blockquote" "body" "center" "dd" "details"
+            "dialog" "dir" "div" "dl" "dt" "fieldset" "figcaption" "figure"
+            "footer" "form" "h1" "h2" "h3" "h4" "h5" "h6" "header" "hgroup"
+            "hr" "html" "legend" "li" "main" "menu" "nav" "ol" "p" "pre"
+            "section" "summary" "table" "tbody" "td" "tfoot" "th" "thead" "tr"
+            "caption" "ul" "listing" "plaintext" "xmp" "output")
+    };
+}
+
+/// The pattern matching any of the names.
+macro_rules! any_of {
+    ($($name:literal)*) => { $($name)|* };
+}
+
 fn kind_of(tag: &str) -> Kind {
     match tag {
         "script" | "style" | "template" | "noscript" | "svg" | "math" | "iframe" | "frame"
@@ -593,16 +621,26 @@ fn kind_of(tag: &str) -> Kind {
         | "img" | "picture" | "source" | "track" | "param" | "link" | "meta" | "title" | "base" => {
             Kind::Skip
         }
-        "address" | "article" | "aside" | "blockquote" | "body" | "center" | "dd" | "details"
-        | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure"
-        | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup"
-        | "hr" | "html" | "legend" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "pre"
-        | "section" | "summary" | "table" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr"
-        | "caption" | "ul" | "listing" | "plaintext" | "xmp" | "output" => Kind::Block,
+        block_tags!(any_of!()) => Kind::Block,
         // Custom elements (`amp-sidebar`, `my-widget`) are containers.
         _ if tag.contains('-') => Kind::Block,
         _ => Kind::Inline,
     }
+}
+
+/// The tag of a line's block as its hints keep it: a name [`kind_of`]
+/// reads as a block is borrowed, so a line costs no allocation for it; only
+/// a custom element's name (`amp-sidebar`) is copied.
+fn hint_tag(tag: &str) -> Cow<'static, str> {
+    macro_rules! borrowed_if_listed {
+        ($($name:literal)*) => {
+            match tag {
+                $($name => Cow::Borrowed($name),)*
+                other => Cow::Owned(other.to_owned()),
+            }
+        };
+    }
+    block_tags!(borrowed_if_listed!())
 }
 
 /// Whitespace, and the zero-width characters pages use as spacers.
@@ -859,7 +897,7 @@ impl<'a> Walker<'a> {
         };
         let block = &self.stack[top.block];
         let hints = DomHints {
-            tag: block.tag.unwrap_or("body").to_string(),
+            tag: hint_tag(block.tag.unwrap_or("body")),
             heading_level: block.heading,
             link_density: if chars == 0 {
                 0.0
@@ -878,7 +916,7 @@ impl<'a> Walker<'a> {
         self.lines.push(Line {
             n: self.lines.len() + 1,
             text,
-            hints: Some(Box::new(hints)),
+            hints: Some(hints),
         });
     }
 
@@ -1108,7 +1146,7 @@ impl<'a> Walker<'a> {
             let range = first..self.lines.len();
             if photo_line == Some(first)
                 && range.len() == 1
-                && let Some(hints) = self.lines[first].hints.as_deref_mut()
+                && let Some(hints) = self.lines[first].hints.as_mut()
             {
                 hints.photo_box = true;
             }
@@ -1710,7 +1748,7 @@ mod tests {
             texts(&page),
             ["Intro boldtext", "First para, with a link.", "Tail"]
         );
-        let h = page.lines[1].hints.as_deref().unwrap();
+        let h = page.lines[1].hints.as_ref().unwrap();
         assert_eq!(h.tag, "p");
         assert!(
             (h.link_density - 5.0 / 20.0).abs() < 0.01,
@@ -1738,11 +1776,11 @@ mod tests {
         let hints: Vec<_> = page
             .lines
             .iter()
-            .map(|l| l.hints.as_deref().unwrap())
+            .map(|l| l.hints.as_ref().unwrap())
             .collect();
         assert_eq!(hints.len(), 6);
         assert!(hints[..2].iter().all(|h| h.chrome_tokens.is_empty()));
-        assert!(hints[2..].iter().all(|h| h.chrome_tokens == ["comment"]));
+        assert!(hints[2..].iter().all(|h| *h.chrome_tokens == ["comment"]));
     }
 
     #[test]
@@ -1758,7 +1796,7 @@ mod tests {
             .iter()
             .map(|l| {
                 l.hints
-                    .as_deref()
+                    .as_ref()
                     .unwrap()
                     .zones
                     .contains(Zones::INNER_ARTICLE)
@@ -1771,7 +1809,7 @@ mod tests {
         ));
         assert!(page.lines.iter().all(|l| {
             !l.hints
-                .as_deref()
+                .as_ref()
                 .unwrap()
                 .zones
                 .contains(Zones::INNER_ARTICLE)
@@ -1799,9 +1837,9 @@ mod tests {
         );
         assert_eq!(texts(&page), ["A", "B", "C", "D", "Shown text"]);
         for line in &page.lines[..4] {
-            assert!(line.hints.as_deref().unwrap().hidden, "{}", line.text);
+            assert!(line.hints.as_ref().unwrap().hidden, "{}", line.text);
         }
-        assert!(!page.lines[4].hints.as_deref().unwrap().hidden);
+        assert!(!page.lines[4].hints.as_ref().unwrap().hidden);
     }
 
     #[test]
@@ -1814,16 +1852,16 @@ mod tests {
              <div class=\"download-header\">Get</div><div class=\"has-comments\">Body too</div>\
              </article></main><footer><p>Footer</p></footer></body>",
         );
-        let hints = |k: usize| page.lines[k].hints.as_deref().unwrap().clone();
+        let hints = |k: usize| page.lines[k].hints.as_ref().unwrap().clone();
         assert!(hints(0).zones.contains(Zones::NAV.with(Zones::LIST_ITEM)));
         assert_eq!(hints(0).link_density, 1.0);
         assert_eq!(hints(1).heading_level, 1);
         assert!(!hints(1).zones.contains(Zones::HEADER));
         assert!(hints(1).zones.contains(Zones::MAIN));
-        assert_eq!(hints(3).chrome_tokens, ["share"]);
+        assert_eq!(*hints(3).chrome_tokens, ["share"]);
         assert!(hints(4).chrome_tokens.is_empty());
-        assert_eq!(hints(5).chrome_tokens, ["related"]);
-        assert_eq!(hints(6).chrome_tokens, ["ad"]);
+        assert_eq!(*hints(5).chrome_tokens, ["related"]);
+        assert_eq!(*hints(6).chrome_tokens, ["ad"]);
         assert!(hints(7).chrome_tokens.is_empty());
         assert!(hints(8).chrome_tokens.is_empty());
         assert!(hints(9).zones.contains(Zones::FOOTER));
@@ -1864,7 +1902,7 @@ mod tests {
             .lines
             .iter()
             .map(|l| {
-                let h = l.hints.as_deref().unwrap();
+                let h = l.hints.as_ref().unwrap();
                 (l.text.as_str(), h.bold, h.italic, h.after_image)
             })
             .collect();
@@ -1891,7 +1929,7 @@ mod tests {
         let hidden: Vec<(&str, bool)> = page
             .lines
             .iter()
-            .map(|l| (l.text.as_str(), l.hints.as_deref().unwrap().hidden))
+            .map(|l| (l.text.as_str(), l.hints.as_ref().unwrap().hidden))
             .collect();
         assert_eq!(
             hidden,
@@ -1949,7 +1987,7 @@ mod tests {
         let boxed: Vec<(&str, bool)> = page
             .lines
             .iter()
-            .map(|l| (l.text.as_str(), l.hints.as_deref().unwrap().photo_box))
+            .map(|l| (l.text.as_str(), l.hints.as_ref().unwrap().photo_box))
             .collect();
         assert_eq!(
             boxed,
@@ -2316,7 +2354,7 @@ mod tests {
             texts(&page),
             ["A long linked line, longer than the next", "b", "c d", "e"]
         );
-        let density = |k: usize| page.lines[k].hints.as_deref().unwrap().link_density;
+        let density = |k: usize| page.lines[k].hints.as_ref().unwrap().link_density;
         assert_eq!((density(0), density(1)), (1.0, 0.0));
     }
 
