@@ -279,7 +279,7 @@ fn signed_by_name(doc: &Doc<'_>, decisions: &[Decision], k: usize) -> bool {
         doc.features[j].has_url
             || doc.lines[j]
                 .hints
-                .as_deref()
+                .as_ref()
                 .is_some_and(|h| h.link_density > 0.0)
     };
     // An embedded post signs with its author, handle and date on one line
