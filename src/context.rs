@@ -1813,16 +1813,31 @@ const MAX_TABLE_ROW_WORDS: usize = 20;
 /// number and links do not.
 fn row_shape(text: &str) -> Option<(bool, Vec<char>)> {
     let opens_with_digit = text.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let mut marks: Vec<char> = text
-        .chars()
-        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
-        .collect();
+    let mut marks: Vec<char> = text.chars().filter(|&c| is_punctuation(c)).collect();
     marks.sort_unstable();
     marks.dedup();
     // A row holds a number or a structure of marks ("England (Group A):
     // 10th appearance"); a menu item or a headline has neither.
     let has_digit = text.chars().any(|c| c.is_ascii_digit());
     (has_digit || marks.len() >= 2).then_some((opens_with_digit, marks))
+}
+
+/// Whether `c` is a punctuation mark or symbol: ASCII ones and those of
+/// the Latin-1, general, CJK and full-width punctuation blocks, and the
+/// stops of the Arabic, Devanagari and Ethiopic scripts. (Not "neither
+/// letter nor digit": the vowel signs of Indic scripts are neither, and
+/// every Tamil headline would share them.)
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c,
+            '\u{A1}'..='\u{BF}' | '\u{D7}' | '\u{F7}'
+            | '\u{2010}'..='\u{205E}' | '\u{20A0}'..='\u{20CF}'
+            | '\u{3000}'..='\u{303F}'
+            | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}'
+            | '\u{FF5B}'..='\u{FF65}'
+            | '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{6D4}'
+            | '\u{964}' | '\u{965}'
+            | '\u{1361}'..='\u{1368}')
 }
 
 /// Two rows have one shape when both open alike and the marks of one are
@@ -2432,6 +2447,17 @@ mod tests {
         }
         page.push_str("</article></body></html>");
         page
+    }
+
+    #[test]
+    fn row_shapes_are_made_of_punctuation_not_vowel_signs() {
+        // Tamil and Hindi words carry vowel signs that are neither letters
+        // nor digits; two headlines do not share a table's shape by them.
+        assert_eq!(row_shape("கடலோர சாலை விரிவாக்கப் பணிகள் விரைவில் நிறைவு"), None);
+        assert_eq!(row_shape("नई बस सेवा शुरू होगी"), None);
+        let row = row_shape("England (Group A): 10th appearance").unwrap();
+        assert_eq!(row, (false, vec!['(', ')', ':']));
+        assert_eq!(row_shape("VIP : 60,000₩").unwrap().1, vec![',', ':', '₩']);
     }
 
     #[test]
