@@ -1932,6 +1932,10 @@ fn untranslated_captions(doc: &Doc<'_>, decisions: &mut [Decision]) {
 
 /// [`untranslated_captions`] with the language detector as a parameter,
 /// for the tests.
+/// Least share of the document language's stopwords in a caption that
+/// shows it is written in that language.
+const MIN_CAPTION_STOPWORD_SHARE: f32 = 0.25;
+
 fn untranslated_captions_by(
     doc: &Doc<'_>,
     decisions: &mut [Decision],
@@ -1961,6 +1965,16 @@ fn untranslated_captions_by(
             continue;
         };
         if decisions[next].label != Label::Caption {
+            continue;
+        }
+        // Two captions that both write the document language's little
+        // words are both in it: no need to ask whatlang.
+        let in_doc_language = |j: usize| {
+            doc.features[j]
+                .stopword_share()
+                .is_some_and(|s| s >= MIN_CAPTION_STOPWORD_SHARE)
+        };
+        if in_doc_language(k) && in_doc_language(next) {
             continue;
         }
         // No pick without the first line's language: the second is then
