@@ -106,6 +106,28 @@ fn related_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
             items.push(j);
             j += 1;
         }
+        // In a box between two paragraphs, the last line is the article's
+        // next sub-heading when it is shorter than each of the two or more
+        // headlines above it, as in an unnamed "read also" box. (A teaser
+        // cut short by "..." is no paragraph.)
+        let between_paragraphs = doc
+            .prev_text(i)
+            .is_some_and(|p| decisions[p].label == Label::Body && is_prose(&decisions[p]))
+            && decisions.get(j).is_some_and(|d| {
+                d.label == Label::Body && is_prose(d) && !ends_with_ellipsis(&doc.lines[j].text)
+            });
+        if between_paragraphs
+            && let Some((&last, before)) = items.split_last()
+            && before.len() >= 2
+            && before
+                .iter()
+                .all(|&k| doc.features[last].words < doc.features[k].words)
+        {
+            decisions[last] = body(Reason::SubHeading {
+                words: doc.features[last].words,
+            });
+            items.pop();
+        }
         let header = doc.lines[i].text.clone();
         let count = items.len();
         for k in items {
@@ -127,13 +149,14 @@ fn is_unlinked_heading(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 /// A breadcrumb trail: two to six short parts (one to four words each)
-/// joined by `>`, `»` or `›` with spaces around them ("Home > News > Local").
+/// joined by `>`, `»`, `›` or `/` with spaces around them ("Home > News >
+/// Local", "Home / News / Local").
 /// Pages print it right above the headline, whatever their language.
 fn is_breadcrumb(text: &str) -> bool {
     let mut segments = 0usize;
     let mut words = 0usize;
     for token in text.split([' ', '\u{a0}']).filter(|t| !t.is_empty()) {
-        if matches!(token, ">" | "»" | "›" | "&gt;") {
+        if matches!(token, ">" | "»" | "›" | "&gt;" | "/") {
             if words == 0 || words > 4 {
                 return false;
             }
@@ -327,11 +350,31 @@ fn line_scores(doc: &Doc<'_>, decisions: &[Decision]) -> Vec<f32> {
             } else if matches!(d.class, Class::Short | Class::Bad) && is_table_cell(doc, k) {
                 // A table's cells neither make nor break a zone.
                 0.0
+            } else if in_box_before_sub_heading(decisions, k) {
+                // A "read also" box the article goes on after: it does not
+                // part the article's halves.
+                0.0
             } else {
                 line_score(doc, d, k)
             }
         })
         .collect()
+}
+
+/// A line of a related box (header or headline) whose list is closed by a
+/// sub-heading of the article (see [`related_lists`]).
+fn in_box_before_sub_heading(decisions: &[Decision], k: usize) -> bool {
+    let in_box = |d: &Decision| {
+        matches!(
+            d.reason,
+            Reason::SectionHeader { .. } | Reason::RelatedHeadline { .. }
+        )
+    };
+    in_box(&decisions[k])
+        && decisions[k + 1..]
+            .iter()
+            .find(|d| d.label != Label::Blank && !in_box(d))
+            .is_some_and(|d| matches!(d.reason, Reason::SubHeading { .. }))
 }
 
 /// Lines looked back over for a teaser's headline.

@@ -2,6 +2,7 @@
 //! "Share 14", "No data".
 
 use super::{Decision, Doc, LineClassifier};
+use crate::date::non_ascii_digit;
 use crate::lexicon::LinePhrase;
 use crate::reason::Reason;
 
@@ -13,7 +14,20 @@ pub struct Counter;
 pub fn parse_counter(text: &str) -> Option<(&str, u64)> {
     let body = text.strip_suffix(')').or_else(|| text.strip_suffix(']'))?;
     let open = body.rfind(['(', '['])?;
-    let count: u64 = body[open + 1..].trim().parse().ok()?;
+    // Digits of any script: "မှတ်ချက်များ (၂)", "মন্তব্য (০)".
+    let digits = body[open + 1..].trim();
+    if digits.is_empty() || digits.chars().count() > 19 {
+        return None;
+    }
+    let count = digits.chars().try_fold(0u64, |n, c| {
+        Some(
+            n * 10
+                + u64::from(
+                    c.to_digit(10)
+                        .or_else(|| non_ascii_digit(c).map(u32::from))?,
+                ),
+        )
+    })?;
     let label = body[..open].trim();
     let words = label.split_whitespace().count();
     ((1..=3).contains(&words) && label.chars().any(char::is_alphabetic)).then_some((label, count))
@@ -125,6 +139,9 @@ mod tests {
             "Комментарии (12)",
             "Σχόλια (3)",
             "评论 (5)",
+            "মন্তব্য (০)",
+            "မှတ်ချက်များ (၂)",
+            "تعليقات (١٢)",
         ] {
             let d = classify_one(&Counter, text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(d.label, Label::Chrome);
