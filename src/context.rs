@@ -1623,8 +1623,9 @@ fn byline_decision(doc: &Doc<'_>, k: usize, reason: Reason) -> Decision {
     Decision::fixed(Label::Byline, reason).with_value(doc.lines[k].text.clone())
 }
 
-/// Longest byline preposition, in characters ("by", "von", "nga", "ni").
-const MAX_PREFIX_CHARS: usize = 3;
+/// Longest byline preposition, in characters ("by", "von", "nga", "ni",
+/// Hausa "daga", Malay "oleh").
+const MAX_PREFIX_CHARS: usize = 4;
 
 /// A name line of three or more words whose short first word the
 /// article's body uses, in lower case, as an ordinary word ("Nga Arta
@@ -1696,7 +1697,8 @@ const MAX_WIDGET_WORDS: usize = 3;
 /// give no capital to check, so the colon and the date beside the line
 /// are what tell it.
 fn labelled_name(text: &str) -> Option<(&str, &str)> {
-    let (label, name) = text.split_once([':', '：'])?;
+    // Armenian marks a label with "՝" ("Հեղինակ՝ Անի Պետրոսյան").
+    let (label, name) = text.split_once([':', '：', '՝'])?;
     let (label, name) = (label.trim(), name.trim());
     let words = name.split_whitespace().count();
     (label.split_whitespace().count() == 1
@@ -1733,7 +1735,7 @@ fn is_name_like(doc: &Doc<'_>, k: usize) -> bool {
         && !f.ends_sentence
         && f.cased_words == f.words
         && f.capital_share() >= 1.0
-        && !text.contains([':', '|', '(', '[', '@', '/', '&', '!', '?'])
+        && !text.contains([':', '՝', '|', '(', '[', '@', '/', '&', '!', '?'])
 }
 
 /// A name written in capitals: "KHANH MINH", "ОЛЕНА КОВАЛЬ"; or a
@@ -2268,6 +2270,10 @@ mod tests {
         assert_eq!(
             labelled_name("رپورٹ: عائشہ خان"),
             Some(("رپورٹ", "عائشہ خان"))
+        );
+        assert_eq!(
+            labelled_name("Հեղինակ՝ Անի Պետրոսյան"),
+            Some(("Հեղինակ", "Անի Պետրոսյան"))
         );
         assert_eq!(labelled_name("Updated: 12 March"), None);
         assert_eq!(
