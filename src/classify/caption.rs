@@ -65,7 +65,7 @@ fn is_letter(c: char) -> bool {
 
 /// `c` belongs to a word: a letter, or a mark, as the virama ending the
 /// Tamil "படம்" ("photo"), which is not alphabetic.
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_alphabetic() {
         return true;
     }
