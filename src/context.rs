@@ -106,6 +106,28 @@ fn related_lists(doc: &Doc<'_>, decisions: &mut [Decision]) {
             items.push(j);
             j += 1;
         }
+        // In a box between two paragraphs, the last line is the article's
+        // next sub-heading when it is shorter than each of the two or more
+        // headlines above it, as in an unnamed "read also" box. (A teaser
+        // cut short by "..." is no paragraph.)
+        let between_paragraphs = doc
+            .prev_text(i)
+            .is_some_and(|p| decisions[p].label == Label::Body && is_prose(&decisions[p]))
+            && decisions.get(j).is_some_and(|d| {
+                d.label == Label::Body && is_prose(d) && !ends_with_ellipsis(&doc.lines[j].text)
+            });
+        if between_paragraphs
+            && let Some((&last, before)) = items.split_last()
+            && before.len() >= 2
+            && before
+                .iter()
+                .all(|&k| doc.features[last].words < doc.features[k].words)
+        {
+            decisions[last] = body(Reason::SubHeading {
+                words: doc.features[last].words,
+            });
+            items.pop();
+        }
         let header = doc.lines[i].text.clone();
         let count = items.len();
         for k in items {
@@ -127,13 +149,14 @@ fn is_unlinked_heading(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 /// A breadcrumb trail: two to six short parts (one to four words each)
-/// joined by `>`, `»` or `›` with spaces around them ("Home > News > Local").
+/// joined by `>`, `»`, `›` or `/` with spaces around them ("Home > News >
+/// Local", "Home / News / Local").
 /// Pages print it right above the headline, whatever their language.
 fn is_breadcrumb(text: &str) -> bool {
     let mut segments = 0usize;
     let mut words = 0usize;
     for token in text.split([' ', '\u{a0}']).filter(|t| !t.is_empty()) {
-        if matches!(token, ">" | "»" | "›" | "&gt;") {
+        if matches!(token, ">" | "»" | "›" | "&gt;" | "/") {
             if words == 0 || words > 4 {
                 return false;
             }
@@ -372,11 +395,31 @@ fn line_scores(doc: &Doc<'_>, decisions: &[Decision]) -> Vec<f32> {
             } else if matches!(d.class, Class::Short | Class::Bad) && is_table_cell(doc, k) {
                 // A table's cells neither make nor break a zone.
                 0.0
+            } else if in_box_before_sub_heading(decisions, k) {
+                // A "read also" box the article goes on after: it does not
+                // part the article's halves.
+                0.0
             } else {
                 line_score(doc, d, k)
             }
         })
         .collect()
+}
+
+/// A line of a related box (header or headline) whose list is closed by a
+/// sub-heading of the article (see [`related_lists`]).
+fn in_box_before_sub_heading(decisions: &[Decision], k: usize) -> bool {
+    let in_box = |d: &Decision| {
+        matches!(
+            d.reason,
+            Reason::SectionHeader { .. } | Reason::RelatedHeadline { .. }
+        )
+    };
+    in_box(&decisions[k])
+        && decisions[k + 1..]
+            .iter()
+            .find(|d| d.label != Label::Blank && !in_box(d))
+            .is_some_and(|d| matches!(d.reason, Reason::SubHeading { .. }))
 }
 
 /// Lines looked back over for a teaser's headline.
@@ -1655,8 +1698,9 @@ fn byline_decision(doc: &Doc<'_>, k: usize, reason: Reason) -> Decision {
     Decision::fixed(Label::Byline, reason).with_value(doc.lines[k].text.clone())
 }
 
-/// Longest byline preposition, in characters ("by", "von", "nga", "ni").
-const MAX_PREFIX_CHARS: usize = 3;
+/// Longest byline preposition, in characters ("by", "von", "nga", "ni",
+/// Hausa "daga", Malay "oleh").
+const MAX_PREFIX_CHARS: usize = 4;
 
 /// A name line of three or more words whose short first word the
 /// article's body uses, in lower case, as an ordinary word ("Nga Arta
@@ -1728,7 +1772,8 @@ const MAX_WIDGET_WORDS: usize = 3;
 /// give no capital to check, so the colon and the date beside the line
 /// are what tell it.
 fn labelled_name(text: &str) -> Option<(&str, &str)> {
-    let (label, name) = text.split_once([':', '：'])?;
+    // Armenian marks a label with "՝" ("Հեղինակ՝ Անի Պետրոսյան").
+    let (label, name) = text.split_once([':', '：', '՝'])?;
     let (label, name) = (label.trim(), name.trim());
     let words = name.split_whitespace().count();
     (label.split_whitespace().count() == 1
@@ -1765,7 +1810,7 @@ fn is_name_like(doc: &Doc<'_>, k: usize) -> bool {
         && !f.ends_sentence
         && f.cased_words == f.words
         && f.capital_share() >= 1.0
-        && !text.contains([':', '|', '(', '[', '@', '/', '&', '!', '?'])
+        && !text.contains([':', '՝', '|', '(', '[', '@', '/', '&', '!', '?'])
 }
 
 /// A name written in capitals: "KHANH MINH", "ОЛЕНА КОВАЛЬ"; or a
@@ -2362,6 +2407,10 @@ mod tests {
         assert_eq!(
             labelled_name("رپورٹ: عائشہ خان"),
             Some(("رپورٹ", "عائشہ خان"))
+        );
+        assert_eq!(
+            labelled_name("Հեղինակ՝ Անի Պետրոսյան"),
+            Some(("Հեղինակ", "Անի Պետրոսյան"))
         );
         assert_eq!(labelled_name("Updated: 12 March"), None);
         assert_eq!(

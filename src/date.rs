@@ -83,17 +83,31 @@ fn vietnamese_pattern() -> &'static Regex {
     })
 }
 
+/// "2024 оны 3-р сарын 12" (Mongolian): the year, "оны" (of the year),
+/// the month's number with its ordinal ending, "сарын" (month's), the day.
+fn mongolian_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"\b(\d{4})\s+оны\s+(\d{1,2})(?:\s*-\s*р)?\s+сар(?:ын)?\s+(\d{1,2})\b").unwrap()
+    })
+}
+
 fn month_patterns() -> &'static MonthPatterns {
     static PATTERNS: OnceLock<MonthPatterns> = OnceLock::new();
     PATTERNS.get_or_init(|| MonthPatterns {
         day_month_year: Regex::new(
-            r"\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?(?:\s+|-)(?:de\s+)?([\p{L}\p{M}]+(?:\.[\p{L}\p{M}]+)*\.?),?\s+(?:de\s+)?(\d{4})\b",
+            r"\b(\d{1,2})(?:\.|er|º|st|nd|rd|th)?(?:\s+|-)(?:(?:de|ga)\s+)?([\p{L}\p{M}]+(?:\.[\p{L}\p{M}]+)*\.?),?\s+(?:de\s+)?(\d{4})\b",
         )
         .unwrap(),
         month_day_year: Regex::new(r"([\p{L}\p{M}]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
             .unwrap(),
-        // "2024. április 14." (Hungarian order).
-        year_month_day: Regex::new(r"\b(\d{4})\.?\s+([\p{L}\p{M}]+\.?)\s+(\d{1,2})\b").unwrap(),
+        // "2024. április 14." (Hungarian order); a short word for "year"
+        // may follow the year: "2024 m. kovo 12 d." (Lithuanian),
+        // "၂၀၂၄ ခုနှစ် မတ်လ ၁၂ ရက်" (Burmese).
+        year_month_day: Regex::new(
+            r"\b(\d{4})\.?(?:\s+[\p{L}\p{M}]{1,6}\.?)?\s+([\p{L}\p{M}]+\.?)\s+(\d{1,2})\b",
+        )
+        .unwrap(),
     })
 }
 
@@ -258,6 +272,15 @@ fn find_date_in(text: &str, month_first: bool) -> Option<FoundDate> {
         consider(found(
             c.get(0).unwrap(),
             valid(num(&c[3]), num(&c[2]), num(&c[1])),
+        ));
+    }
+    // Mongolian too: "2024 оны 3-р сарын 12".
+    if text.contains("сар")
+        && let Some(c) = mongolian_pattern().captures(text)
+    {
+        consider(found(
+            c.get(0).unwrap(),
+            valid(num(&c[1]), num(&c[2]), num(&c[3])),
         ));
     }
     if text.contains(is_ethiopic) {
@@ -720,6 +743,21 @@ mod tests {
         assert_eq!(ymd("5 सितंबर 2024").as_deref(), Some("2024-09-05"));
         assert_eq!(ymd("2024. április 14.").as_deref(), Some("2024-04-14"));
         assert_eq!(ymd("in 2024 and 2025"), None);
+        // A connecting word before the month: "12 ga Maris, 2024" (Hausa).
+        assert_eq!(ymd("12 ga Maris, 2024").as_deref(), Some("2024-03-12"));
+        // A short word for "year" between the year and the month
+        // (Lithuanian, Burmese with its own digits).
+        assert_eq!(
+            ymd("2024 m. kovo 12 d. 10:45").as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(ymd("၂၀၂၄ ခုနှစ် မတ်လ ၁၂ ရက်").as_deref(), Some("2024-03-12"));
+        // Mongolian numbers its months: "the 3rd month's 12th".
+        assert_eq!(
+            ymd("2024 оны 3-р сарын 12, 10:45").as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(ymd("2024 оны 13-р сарын 12"), None);
     }
 
     #[test]

@@ -167,6 +167,16 @@ fn writes_no_word_spaces(c: char) -> bool {
 /// letters, vowel signs included (measured on news prose).
 const LETTERS_PER_UNSPACED_WORD: usize = 3;
 
+/// Letters per word in Myanmar script, whose syllables stack consonants,
+/// medials, vowel signs and tone marks ("ကျောက်" is one syllable of five
+/// letters) and whose words run to one or two syllables: with three, a
+/// headline of eight words counted as twenty.
+const MYANMAR_LETTERS_PER_WORD: usize = 6;
+
+fn is_myanmar(c: char) -> bool {
+    ('\u{1000}'..='\u{109F}').contains(&c)
+}
+
 /// A line in Thai or Lao with more words than this, and a space between two
 /// of its sentences, ends a sentence: no headline is that long (see
 /// [`Features::is_headline_like`]).
@@ -376,7 +386,7 @@ fn measure_word(
     f: &mut Features,
     script_counts: &mut [usize; 7],
     ideographs: &mut usize,
-    unpunctuated: &mut usize,
+    unpunctuated: &mut [usize; 2],
     lower: &mut String,
 ) -> Option<char> {
     let mut first_letter = None;
@@ -394,7 +404,7 @@ fn measure_word(
             if s == Script::Cjk {
                 *ideographs += 1;
             } else if s == Script::Other && writes_no_word_spaces(c) {
-                *unpunctuated += 1;
+                unpunctuated[usize::from(is_myanmar(c))] += 1;
             }
             push_lowercase(lower, c);
         } else if is_numeric(c, table) {
@@ -492,7 +502,8 @@ pub(crate) fn measure_with<S: StopList + ?Sized>(
     let mut ideographs = 0usize;
     // Letters of Thai, Lao, Khmer and Myanmar: no spaces between words, and
     // in Thai and Lao no sentence punctuation either.
-    let mut unpunctuated = 0usize;
+    // Letters of Thai, Lao and Khmer, then of Myanmar.
+    let mut unpunctuated = [0usize; 2];
     let ascii_line = text.is_ascii();
     let mut words = if ascii_line {
         Words::Ascii(AsciiWords { text, at: 0 })
@@ -554,12 +565,15 @@ pub(crate) fn measure_with<S: StopList + ?Sized>(
     };
     // Unspaced scripts: count two ideographs as a word, so length rules
     // written in words hold for Chinese and Japanese too.
-    let unspaced_line = unpunctuated * 2 > f.letters && f.letters > 0;
+    let [other_unspaced, myanmar] = unpunctuated;
+    let unspaced_line = (other_unspaced + myanmar) * 2 > f.letters && f.letters > 0;
     f.words = if ideographs * 2 > f.letters && f.letters > 0 {
         ideographs / 2 + (spaced_words.saturating_sub(1))
     } else if unspaced_line {
         // A Thai word averages about three letters (vowel signs counted).
-        unpunctuated.div_ceil(LETTERS_PER_UNSPACED_WORD) + (spaced_words.saturating_sub(1))
+        other_unspaced.div_ceil(LETTERS_PER_UNSPACED_WORD)
+            + myanmar.div_ceil(MYANMAR_LETTERS_PER_WORD)
+            + (spaced_words.saturating_sub(1))
     } else {
         spaced_words
     };
@@ -644,6 +658,22 @@ mod tests {
         assert_eq!(f.script, Some(Script::Cjk));
         assert!(f.words >= 5, "{}", f.words);
         assert!(f.ends_sentence);
+    }
+
+    #[test]
+    fn myanmar_words_are_estimated_from_longer_syllables() {
+        let mut lower = String::new();
+        // Eight words or so: "whole village cooperates to dig the old pond
+        // again" (58 characters, four spaces).
+        let f = measure(
+            "ကျေးရွာတစ်ရွာလုံး ပူးပေါင်း၍ ရေကန်ဟောင်းကို ပြန်လည်တူးဖော်",
+            None,
+            &mut lower,
+        );
+        assert!((8..=14).contains(&f.words), "{}", f.words);
+        // Thai keeps its three letters a word.
+        let thai = measure("สหกรณ์ชาวสวนลำไย", None, &mut lower);
+        assert_eq!(thai.words, thai.letters.div_ceil(3));
     }
 
     #[test]

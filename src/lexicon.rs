@@ -1070,6 +1070,16 @@ mod tests {
     }
 
     #[test]
+    fn burmese_months_with_and_without_the_word_for_month() {
+        let lexicon = Lexicon::get();
+        assert_eq!(lexicon.month("မတ်"), Some(3));
+        assert_eq!(lexicon.month("မတ်လ"), Some(3));
+        assert_eq!(lexicon.month("ဩဂုတ်လ"), Some(8));
+        assert_eq!(lexicon.month("ဒီဇင်ဘာလ"), Some(12));
+        assert!(lexicon.is_credit_label("ဓာတ်ပုံ"));
+    }
+
+    #[test]
     fn stopwords_overrule_a_misnamed_language() {
         let lexicon = Lexicon::get();
         let german = "Der nächste Stadtmarathon soll am 2. März 2025 stattfinden, und die Stadt \

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::caption::is_word_char;
 use super::{Decision, Doc, LineClassifier};
 use crate::lexicon::InlinePhrase;
 use crate::reason::Reason;
@@ -76,16 +77,36 @@ pub fn find_domain(text: &str) -> Option<&str> {
     })
 }
 
-/// "Site.tld - tagline" or a domain alone.
+/// "Site.tld - tagline" or a domain alone; the domain may be spelt in the
+/// site's own script ("নদীতীর২৪.কম - ...", "Name24.com" in Bengali letters).
 fn is_site_header(text: &str) -> bool {
-    let Some(domain) = find_domain(text) else {
-        return false;
+    let domain = match find_domain(text) {
+        Some(domain) if text.starts_with(domain) => domain,
+        _ => match text.split_whitespace().next() {
+            Some(first) if is_spelt_domain(first) => first,
+            _ => return false,
+        },
     };
-    if !text.starts_with(domain) {
-        return false;
-    }
     let rest = text[domain.len()..].trim_start();
     rest.is_empty() || rest.starts_with(['-', '–', '—', '|', ':', '·'])
+}
+
+/// A word shaped like a domain in any script: two or more letters or
+/// digits, a full stop, and two to four letters ("নদীতীর২৪.কম"). ASCII
+/// words are left to [`find_domain`], which knows their shapes.
+fn is_spelt_domain(word: &str) -> bool {
+    if word.is_ascii() {
+        return false;
+    }
+    let Some((name, tld)) = word.rsplit_once('.') else {
+        return false;
+    };
+    name.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+        && name
+            .chars()
+            .all(|c| c.is_numeric() || c == '-' || is_word_char(c))
+        && (2..=4).contains(&tld.chars().count())
+        && tld.chars().all(is_word_char)
 }
 
 impl LineClassifier for Boilerplate {
@@ -174,6 +195,11 @@ mod tests {
     fn site_header_at_the_top() {
         let d = classify_one(&Boilerplate, "Vietnam.vn - Nền tảng quảng bá Việt Nam").unwrap();
         assert_eq!(d.reason, Reason::SiteHeader);
+        // The domain spelt in the site's own script.
+        let d = classify_one(&Boilerplate, "নদীতীর২৪.কম - সত্যের পক্ষে প্রতিদিন").unwrap();
+        assert_eq!(d.reason, Reason::SiteHeader);
+        assert!(!is_site_header("Mr. Smith - a profile"));
+        assert!(!is_site_header("Paris. - Le maire"));
     }
 
     #[test]

@@ -65,7 +65,7 @@ fn is_letter(c: char) -> bool {
 
 /// `c` belongs to a word: a letter, or a mark, as the virama ending the
 /// Tamil "படம்" ("photo"), which is not alphabetic.
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_alphabetic() {
         return true;
     }
@@ -235,14 +235,26 @@ fn parenthesised_credit<'t>(text: &'t str, lexicon: &Lexicon) -> Option<&'t str>
     if words <= 6 && lexicon.is_credit_label(&normalize_phrase(first)) {
         return Some(inner);
     }
-    let (label, name) = inner.split_once([':', '：', '='])?;
+    // Armenian marks a label with "՝": "(Լուսանկարը՝ Արմենպրես)".
+    let (label, name) = inner.split_once([':', '：', '=', '՝'])?;
     let label_words = label.split_whitespace().count();
     let name = name.trim();
     let name_ok = !name.is_empty()
         && name.split_whitespace().count() <= 6
         && !name.ends_with(['.', '!', '?', '。'])
         && name.chars().next().is_some_and(|c| !c.is_lowercase());
-    (label_words <= 1 && !label.is_empty() && label.chars().all(is_word_char) && name_ok)
+    // One label word, or two when the first is not in lower case ("Гэрэл
+    // зураг", photograph, in Mongolian; "see also" is no label).
+    let label_ok = match label_words {
+        1 => true,
+        2 => label.chars().next().is_some_and(|c| !c.is_lowercase()),
+        _ => false,
+    };
+    (label_ok
+        && label
+            .split(' ')
+            .all(|w| !w.is_empty() && w.chars().all(is_word_char))
+        && name_ok)
         .then_some(inner)
 }
 
@@ -403,10 +415,18 @@ mod tests {
             "주민들이 새로 생긴 정류장에서 버스를 기다리고 있다. [사진=한빛일보 제공]",
             "Volunteers plant trees along the river bank on Saturday. [Photo=Lee Park]",
             "புதிய கிடங்கில் மீன் பெட்டிகளை அடுக்கும் தொழிலாளர்கள். (படம்: கடலோர முரசு)",
+            "Դպրոցի աշակերտները դիտում են Լուսինը։ (Լուսանկարը՝ Մարզային լուրեր)",
+            "Үйлдвэрийн ажилчид ноосыг хатааж байна. (Гэрэл зураг: Хангай Мэдээ)",
         ] {
             let d = classify_one(&Caption, text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(d.label, Label::Caption, "{text}");
         }
+    }
+
+    #[test]
+    fn a_two_word_label_in_lower_case_is_no_credit() {
+        let text = "The plan was approved after a long debate (see also: Budget Office)";
+        assert!(classify_one(&Caption, text).is_none_or(|d| d.label != Label::Caption));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! "Share 14", "No data".
 
 use super::{Decision, Doc, LineClassifier};
+use crate::date::non_ascii_digit;
 use crate::lexicon::LinePhrase;
 use crate::reason::Reason;
 
@@ -23,7 +24,7 @@ pub fn parse_counter(text: &str) -> Option<(&str, u64)> {
     for c in inside.chars() {
         let digit = c
             .to_digit(10)
-            .or_else(|| crate::date::non_ascii_digit(c).map(u32::from))?;
+            .or_else(|| non_ascii_digit(c).map(u32::from))?;
         count = count.checked_mul(10)?.checked_add(u64::from(digit))?;
     }
     let label = body[..open].trim();
@@ -139,6 +140,9 @@ mod tests {
             "评论 (5)",
             "コメント（0）",
             "نظرات (۲)",
+            "মন্তব্য (০)",
+            "မှတ်ချက်များ (၂)",
+            "تعليقات (١٢)",
         ] {
             let d = classify_one(&Counter, text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(d.label, Label::Chrome);

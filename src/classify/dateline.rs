@@ -106,7 +106,8 @@ pub(super) fn prefixed_name<'t>(
 ) -> Option<(usize, &'t str)> {
     let prefix = lexicon.byline_prefix(lowered)?;
     let rest = text.get(prefix.len()..)?;
-    byline_name(rest.trim_start_matches([':', '：', ' ', '\u{a0}']))
+    // A dash may part the prefix from the name ("ရေးသားသူ - Name").
+    byline_name(rest.trim_start_matches([':', '：', ' ', '\u{a0}', '-', '–', '—']))
         .map(|name| (prefix.len(), name))
 }
 

@@ -689,6 +689,10 @@ struct Frame<'a> {
     /// Length of the gathered text when the element opened: an element
     /// that added none is no part (the pre-parse scan drops empty ones).
     text_at_open: usize,
+    /// Whether a part break was pending before the element opened: an
+    /// empty part puts it back as it was when it closes, so that the text
+    /// after it reads as if it were not there.
+    break_before: bool,
 }
 
 /// The line being gathered.
@@ -943,6 +947,7 @@ impl<'a> Walker<'a> {
             parts: false,
             anchor_tag: false,
             text_at_open: 0,
+            break_before: false,
         });
         let mut kind = kind_of(tag);
         if parent.foreign {
@@ -991,6 +996,7 @@ impl<'a> Walker<'a> {
         if kind == Kind::Block && !parent.skip {
             self.flush();
         }
+        let break_before = self.gather.part_break;
         // Two links side by side are no parts of a row: editors split one
         // link into several over a word ("<a>Arte</a><a>mis</a>").
         if kind == Kind::Inline
@@ -1115,6 +1121,7 @@ impl<'a> Walker<'a> {
             parts: kind == Kind::Inline && parts_words(tag),
             anchor_tag: tag == "a",
             text_at_open: self.gather.text.len(),
+            break_before,
         });
         // Caption lines are told by what stands right above them; an image
         // the page hides or skips is no photo above a line, nor is a spacer,
@@ -1139,6 +1146,12 @@ impl<'a> Walker<'a> {
                 || (self.lines.len() > frame.first_line && !self.gather.text.is_empty()))
         {
             self.gather.part_end = Some((self.gather.text.len(), frame.anchor_tag));
+        } else if frame.kind == Kind::Inline
+            && frame.parts
+            && self.gather.text.len() == frame.text_at_open
+            && self.lines.len() == frame.first_line
+        {
+            self.gather.part_break = frame.break_before;
         }
         if frame.kind == Kind::Block && !frame.skip {
             let (first, photo_line) = (frame.first_line, frame.photo_line);

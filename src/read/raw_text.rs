@@ -235,6 +235,7 @@ pub(super) fn strip_raw_text_reading_classes<'a>(
                     && close < b.len()
                     && b[close_end - 1] == b'>'
                     && is_space(&b[close_end..next])
+                    && markup_at(b, next)
                 {
                     edits.truncate(tag_edits);
                     edits.push(Edit::cut(start, close_end));
@@ -578,7 +579,18 @@ fn unread_void_end(b: &[u8], name: &[u8], after_name: usize) -> Option<usize> {
         return None;
     }
     let next = memchr::memchr(b'<', &b[end..]).map_or(b.len(), |k| end + k);
-    is_space(&b[end..next]).then_some(end)
+    (is_space(&b[end..next]) && markup_at(b, next)).then_some(end)
+}
+
+/// Whether markup (a tag, comment, doctype or bogus comment) or the end of
+/// the page begins at `at`, where a `<` or the end is. A stray `<` is text:
+/// with an element gone, the whitespace before it would join that text
+/// (and in a table, text that is not all whitespace moves out in front of
+/// the table, whitespace and all).
+fn markup_at(b: &[u8], at: usize) -> bool {
+    at >= b.len()
+        || b.get(at + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'!' | b'?' | b'/'))
 }
 
 /// Whether `run` is HTML whitespace only (or empty).
