@@ -800,7 +800,7 @@ pub(super) fn comment_end(b: &[u8], from: usize) -> Option<(usize, usize)> {
 
 /// The tag name starting at `from`: up to a space, `/` or `>`, as the
 /// tokenizer reads it.
-fn tag_name(b: &[u8], from: usize) -> &[u8] {
+pub(super) fn tag_name(b: &[u8], from: usize) -> &[u8] {
     let len = b[from.min(b.len())..]
         .iter()
         .position(|&c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
@@ -814,7 +814,7 @@ fn is_foreign_root(name: &[u8]) -> bool {
 
 /// Where the tag whose attributes start at `from` ends (just past its `>`,
 /// or the end of the page when it never closes).
-fn tag_end(b: &[u8], from: usize) -> usize {
+pub(super) fn tag_end(b: &[u8], from: usize) -> usize {
     read_attributes(b, from, |_| {})
 }
 
