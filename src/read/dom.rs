@@ -309,7 +309,11 @@ pub fn parse(text: &str) -> Dom {
         dom: RefCell::new(Dom::with_capacity(2 * marks + 16)),
     };
     let tree = TreeBuilder::new(sink, TreeBuilderOpts::default());
-    let tokenizer = Tokenizer::new(Watch::new(tree), TokenizerOpts::default());
+    let options = TokenizerOpts {
+        discard_bom: false,
+        ..TokenizerOpts::default()
+    };
+    let tokenizer = Tokenizer::new(Watch::new(tree), options);
     feed(&tokenizer, text);
     tokenizer.end();
     tokenizer.sink.into_inner().sink.finish()
@@ -587,6 +591,8 @@ mod tests {
             "<div id=a",
             "<p>unclosed <b",
             "<P CLASS=A><Q>é</Q></P><o:p>m</o:p>",
+            "<head><meta charset=utf-8>\u{feff}<meta charset=x><!--c-->\u{feff}<title>t</title>\u{feff}",
+            "<script>a</script>\u{feff}\u{feff}<p>&amp;\u{feff}</p>",
         ];
         for page in pages {
             assert_eq!(

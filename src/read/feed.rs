@@ -54,9 +54,10 @@ pub(super) struct Watch<S> {
 /// A change of the tokenizer's state asked by the tree builder.
 #[derive(Clone, Copy)]
 enum Switch {
-    /// Raw text up to the end tag of the element just opened; script data
-    /// may hold an escaped stretch where that end tag does not count.
-    Raw { script: bool },
+    /// Raw text of this kind up to the end tag of the element just opened
+    /// (script data may hold an escaped stretch where that end tag does
+    /// not count).
+    Raw(RawKind),
     /// Text to the end of the page.
     Plaintext,
 }
@@ -80,9 +81,7 @@ impl<S: TokenSink> TokenSink for Watch<S> {
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
         let result = self.inner.process_token(token, line_number);
         match result {
-            TokenSinkResult::RawData(kind) => self.switched.set(Some(Switch::Raw {
-                script: !matches!(kind, RawKind::Rcdata | RawKind::Rawtext),
-            })),
+            TokenSinkResult::RawData(kind) => self.switched.set(Some(Switch::Raw(kind))),
             TokenSinkResult::Plaintext => self.switched.set(Some(Switch::Plaintext)),
             _ => {}
         }
@@ -99,26 +98,36 @@ impl<S: TokenSink> TokenSink for Watch<S> {
     }
 }
 
+/// The byte order mark, which html5ever's tokenizer drops at the front of
+/// what each call to its `feed` gives it.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
 /// Feeds `text` to the tree builder behind `tokenizer`, which has seen
-/// nothing yet; the caller ends the tokenizer.
+/// nothing yet and drops no byte order mark itself (`discard_bom` off);
+/// the caller ends the tokenizer.
+///
+/// html5ever's driver calls the tokenizer's `feed` once for the page and
+/// again after each tag the tree builder answers with `Script` (after
+/// `</script>`) or `EncodingIndicator` (a `<meta>` naming a charset): a
+/// byte order mark is dropped at the page's start and right after those
+/// tags, and nowhere else.
 pub(super) fn feed<S: TokenSink>(tokenizer: &Tokenizer<Watch<S>>, text: &str) {
     let page = StrTendril::from_slice(text);
     let queue = BufferQueue::default();
-    // The tokenizer drops a byte order mark at the front of what each call
-    // to `feed` gives it; html5ever's own driver calls it again after
-    // `</script>`. Pages that hold one anywhere go through whole, as the
-    // driver would pass them. So do pages too long for a tendril's
-    // 32-bit offsets.
-    if memchr::memmem::find(text.as_bytes(), "\u{feff}".as_bytes()).is_some()
-        || u32::try_from(text.len()).is_err()
-    {
+    let b = text.as_bytes();
+    // Offsets in a tendril are 32-bit: a longer page goes through whole.
+    if u32::try_from(b.len()).is_err() {
         pass(tokenizer, &queue, page);
         return;
     }
-    let b = text.as_bytes();
     let slice = |from: usize, to: usize| page.subtendril(from as u32, (to - from) as u32);
     let mut i = 0;
+    let mut drops_bom = true;
     while i < b.len() {
+        if std::mem::take(&mut drops_bom) && b[i..].starts_with(BOM) {
+            i += BOM.len();
+            continue;
+        }
         if b[i] != b'<' {
             let end = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |k| i + k);
             if memchr::memchr3(b'&', 0, b'\r', &b[i..end]).is_none() {
@@ -131,63 +140,106 @@ pub(super) fn feed<S: TokenSink>(tokenizer: &Tokenizer<Watch<S>>, text: &str) {
             i += 7;
             continue;
         } else if let Some((tag, end)) = plain_tag(b, i, &slice) {
-            hand_over(tokenizer, TagToken(tag));
+            drops_bom = hand_over(tokenizer, TagToken(tag));
             i = end;
             continue;
         }
-        i = pass_stretch(tokenizer, &queue, b, i, &slice);
+        (i, drops_bom) = pass_stretch(tokenizer, &queue, b, i, &slice);
     }
 }
 
-/// Hands a token made here to the tree builder. It never answers with a
-/// change of the tokenizer's state: tags of the elements that could open
-/// raw text are not made here, and `</script>` is one of them.
-fn hand_over<S: TokenSink>(tokenizer: &Tokenizer<Watch<S>>, token: Token) {
+/// Hands a token made here to the tree builder, and tells whether its
+/// answer would have made html5ever's driver feed the tokenizer again (a
+/// `<meta>` naming a charset). It never answers with a change of the
+/// tokenizer's state: tags of the elements that could open raw text are
+/// not made here, and `</script>` is one of them.
+fn hand_over<S: TokenSink>(tokenizer: &Tokenizer<Watch<S>>, token: Token) -> bool {
     let result = tokenizer.sink.inner.process_token(token, 1);
     debug_assert!(matches!(
         result,
         TokenSinkResult::Continue | TokenSinkResult::EncodingIndicator(_)
     ));
+    matches!(result, TokenSinkResult::EncodingIndicator(_))
 }
 
-/// Passes `text` through html5ever's tokenizer, to its end.
-fn pass<S: TokenSink>(tokenizer: &Tokenizer<Watch<S>>, queue: &BufferQueue, text: StrTendril) {
+/// Passes `text` through html5ever's tokenizer, to its end, and tells
+/// whether its last token stopped the tokenizer as `</script>` and a
+/// `<meta>` naming a charset do: html5ever's driver would then feed it
+/// again from right after that tag.
+fn pass<S: TokenSink>(
+    tokenizer: &Tokenizer<Watch<S>>,
+    queue: &BufferQueue,
+    text: StrTendril,
+) -> bool {
     if text.is_empty() {
-        return;
+        return false;
     }
     queue.push_back(text);
-    // `Script` and `EncodingIndicator` stop the tokenizer after the tag
-    // that gives them; it goes on where it stopped.
-    while !matches!(tokenizer.feed(queue), TokenizerResult::Done) {}
+    loop {
+        if matches!(tokenizer.feed(queue), TokenizerResult::Done) {
+            return false;
+        }
+        if queue.is_empty() {
+            return true;
+        }
+        if queue.peek() == Some('\u{feff}') {
+            queue.next();
+        }
+    }
 }
 
 /// Passes the page from `from` through html5ever's tokenizer up to where
 /// it is back in its data state with nothing pending, and returns that
-/// place: past the first tag, comment or doctype at or after `from`, and
-/// past the raw text that a start tag opens, with its end tag.
+/// place (past the first tag, comment or doctype at or after `from`, and
+/// past the raw text that a start tag opens, with its end tag) and whether
+/// a byte order mark right there would be dropped (see [`pass`]).
 fn pass_stretch<S: TokenSink>(
     tokenizer: &Tokenizer<Watch<S>>,
     queue: &BufferQueue,
     b: &[u8],
     from: usize,
     slice: &impl Fn(usize, usize) -> StrTendril,
-) -> usize {
+) -> (usize, bool) {
     let (end, start_tag) = stretch_end(tokenizer, b, from);
-    pass(tokenizer, queue, slice(from, end));
+    let drops_bom = pass(tokenizer, queue, slice(from, end));
     let Some(switch) = tokenizer.sink.switched.take() else {
-        return end;
+        return (end, drops_bom);
     };
     let name = start_tag.map_or(&b[..0], |at| tag_name(b, at + 1));
-    let close = match switch {
-        Switch::Raw { script } => find_end_tag(b, end, name)
-            // In script data `<!--` may open an escaped stretch, where the
-            // tokenizer may read past this end tag.
-            .filter(|&close| !(script && memchr::memmem::find(&b[end..close], b"<!--").is_some())),
-        Switch::Plaintext => None,
+    let (close, rcdata) = match switch {
+        Switch::Raw(kind) => (
+            find_end_tag(b, end, name)
+                // In script data `<!--` may open an escaped stretch, where
+                // the tokenizer may read past this end tag.
+                .filter(|&close| {
+                    kind != RawKind::ScriptData
+                        || memchr::memmem::find(&b[end..close], b"<!--").is_none()
+                }),
+            kind == RawKind::Rcdata,
+        ),
+        Switch::Plaintext => (None, false),
     };
-    let after = close.map_or(b.len(), |close| tag_end(b, close + 2 + name.len()));
-    pass(tokenizer, queue, slice(end, after));
-    after
+    let Some(close) = close else {
+        return (b.len(), pass(tokenizer, queue, slice(end, b.len())));
+    };
+    let after = tag_end(b, close + 2 + name.len());
+    // Raw text without NUL or carriage return (and in RCDATA without a
+    // character reference) is the tokenizer's character tokens as it
+    // stands: it is handed over here, and only the end tag, which takes
+    // the tokenizer back to its data state, goes through it.
+    let content = &b[end..close];
+    let plain = if rcdata {
+        memchr::memchr3(b'&', 0, b'\r', content).is_none()
+    } else {
+        memchr::memchr2(0, b'\r', content).is_none()
+    };
+    let from = if plain && !content.is_empty() {
+        hand_over(tokenizer, CharacterTokens(slice(end, close)));
+        close
+    } else {
+        end
+    };
+    (after, pass(tokenizer, queue, slice(from, after)))
 }
 
 /// Where html5ever's tokenizer, starting in its data state at `from`, is
