@@ -583,6 +583,7 @@ mod tests {
             "<math><mi>x</mi></math><table>a<tr><td>b</td></tr> </table>",
             "<script><!--<script>x</script>--></script><p>after",
             "<!doctype html><!--c--><!----><!-->x<!--->y<?pi z>",
+            "<!--!><p>in the comment<!---!><p>still--!><p>out",
             "<a href=x/ b>u</a><a b=\"1\"/ c>v</a><p/ ><div =x>w</div>",
             "<p>a</p foo=bar><p>b</p/><plaintext><b>c</b>",
             "<b\rclass=x\r\n>y</b\r>",
@@ -762,6 +763,30 @@ mod tests {
             pieces in proptest::collection::vec(piece(), 0..40)
         ) {
             let page = pieces.concat();
+            proptest::prop_assert_eq!(
+                outline(&parse(&page)),
+                outline(&parse_with_html5ever(&page)),
+                "page: {:?}", page
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(20000)
+        ))]
+
+        /// Scripts with escaped and doubly escaped stretches end where the
+        /// tokenizer ends them.
+        #[test]
+        fn scripts_end_where_the_tokenizer_ends_them(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "<!--", "-->", "--", "-", "<", "/", ">", "!", "x", " ", "\n", "<script", "<script>",
+                "<SCRIPT/", "</script", "</script>", "</Script ", "</scripts>", "<scripts ", "<s",
+                "</", "<!", "<!-", "--!>", "<!-->", "<b>", "</b>", "\r", "\0",
+            ]), 0..30)
+        ) {
+            let page = format!("<p>a<script>{}</script><b>after</b><script>x</script>c", pieces.concat());
             proptest::prop_assert_eq!(
                 outline(&parse(&page)),
                 outline(&parse_with_html5ever(&page)),

@@ -41,7 +41,7 @@ use html5ever::tokenizer::{
 };
 use html5ever::{Attribute, LocalName, QualName, TokenizerResult, ns};
 
-use super::raw_text::{comment_end, find_end_tag, tag_end, tag_name};
+use super::raw_text::{comment_end, find_end_tag, script_end, tag_end, tag_name};
 
 /// A token sink between html5ever's tokenizer and the tree builder that
 /// records when the tree builder switches the tokenizer out of its data
@@ -55,8 +55,7 @@ pub(super) struct Watch<S> {
 #[derive(Clone, Copy)]
 enum Switch {
     /// Raw text of this kind up to the end tag of the element just opened
-    /// (script data may hold an escaped stretch where that end tag does
-    /// not count).
+    /// (in script data, as [`script_end`] finds it).
     Raw(RawKind),
     /// Text to the end of the page.
     Plaintext,
@@ -207,16 +206,8 @@ fn pass_stretch<S: TokenSink>(
     };
     let name = start_tag.map_or(&b[..0], |at| tag_name(b, at + 1));
     let (close, rcdata) = match switch {
-        Switch::Raw(kind) => (
-            find_end_tag(b, end, name)
-                // In script data `<!--` may open an escaped stretch, where
-                // the tokenizer may read past this end tag.
-                .filter(|&close| {
-                    kind != RawKind::ScriptData
-                        || memchr::memmem::find(&b[end..close], b"<!--").is_none()
-                }),
-            kind == RawKind::Rcdata,
-        ),
+        Switch::Raw(RawKind::ScriptData) => (script_end(b, end), false),
+        Switch::Raw(kind) => (find_end_tag(b, end, name), kind == RawKind::Rcdata),
         Switch::Plaintext => (None, false),
     };
     let Some(close) = close else {
