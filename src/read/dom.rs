@@ -13,6 +13,11 @@
 //! the reader uses, but a comment between two texts keeps them two text
 //! nodes, as in the tree the reader was written against.
 //!
+//! html5ever's tree builder gets its tokens from [`super::feed`], which
+//! makes those of plain tags and text itself and passes the rest through
+//! html5ever's tokenizer; the tree is the one html5ever's own driver
+//! builds (a property test compares them).
+//!
 //! The layout follows scraper's where the reader could tell: adjacent text
 //! is merged when appended (never when children are moved), and a
 //! template's contents are a fragment node, its first child.
