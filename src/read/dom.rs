@@ -13,6 +13,11 @@
 //! the reader uses, but a comment between two texts keeps them two text
 //! nodes, as in the tree the reader was written against.
 //!
+//! html5ever's tree builder gets its tokens from [`super::feed`], which
+//! makes those of plain tags and text itself and passes the rest through
+//! html5ever's tokenizer; the tree is the one html5ever's own driver
+//! builds (a property test compares them).
+//!
 //! The layout follows scraper's where the reader could tell: adjacent text
 //! is merged when appended (never when children are moved), and a
 //! template's contents are a fragment node, its first child.
@@ -20,9 +25,14 @@
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{
+    ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
+};
 use html5ever::{Attribute, LocalName, QualName, local_name, ns};
+
+use super::feed::{Watch, feed};
 
 /// Index of a node in its [`Dom`].
 pub type NodeId = u32;
@@ -292,7 +302,8 @@ impl Iterator for Traverse<'_> {
 }
 
 /// Parses `text` as an HTML document, as browsers do (scripting on, the
-/// options scraper used).
+/// options scraper used). Plain tags and text are made into tokens by
+/// [`super::feed`], the rest by html5ever's tokenizer.
 pub fn parse(text: &str) -> Dom {
     // Every element and every text node but the last follows a `<` of
     // the page (a start tag, or an end tag or comment that ends a text),
@@ -302,6 +313,24 @@ pub fn parse(text: &str) -> Dom {
     let sink = Sink {
         dom: RefCell::new(Dom::with_capacity(2 * marks + 16)),
     };
+    let tree = TreeBuilder::new(sink, TreeBuilderOpts::default());
+    let options = TokenizerOpts {
+        discard_bom: false,
+        ..TokenizerOpts::default()
+    };
+    let tokenizer = Tokenizer::new(Watch::new(tree), options);
+    feed(&tokenizer, text);
+    tokenizer.end();
+    tokenizer.sink.into_inner().sink.finish()
+}
+
+/// Parses `text` with html5ever's own driver alone, as [`parse`] did
+/// before it made tokens of its own: the reference its trees are
+/// compared with.
+#[cfg(test)]
+pub fn parse_with_html5ever(text: &str) -> Dom {
+    use html5ever::tendril::TendrilSink;
+    let sink = Sink::default();
     html5ever::parse_document(sink, Default::default()).one(text)
 }
 
@@ -545,5 +574,251 @@ mod tests {
         assert_eq!(edges.len(), 4);
         assert_eq!(edges.last(), Some(&Edge::Close(p)));
         assert_eq!(dom.children(p).count(), 1);
+    }
+
+    #[test]
+    fn tokens_made_here_build_the_tree_html5ever_builds() {
+        let pages = [
+            "<p class=a CLASS=b id='x' data-y=\"1\" hidden>t</p><br/><img src=a/b.png/>",
+            "<pre>\nx</pre><listing>\n<b>y</b></listing><textarea>\nz</textarea>",
+            "<p a=\"&amp;\">x &amp; y\r\nz\0</p>< p>a<3 </ p></>",
+            "<title>a<b></title><style>p{}</style><script>if (a<b) {}</script><noscript><p>n</noscript>",
+            "<select><style>s<b>t</b></style><title>u<i>v</i></title></select>",
+            "<svg><title><b>x</b></title><![CDATA[a>b]]><style>q{}</style></svg><![CDATA[c>d]]>",
+            "<math><mi>x</mi></math><table>a<tr><td>b</td></tr> </table>",
+            "<script><!--<script>x</script>--></script><p>after",
+            "<!doctype html><!--c--><!----><!-->x<!--->y<?pi z>",
+            "<!--!><p>in the comment<!---!><p>still--!><p>out",
+            "<a href=x/ b>u</a><a b=\"1\"/ c>v</a><p/ ><div =x>w</div>",
+            "<p>a</p foo=bar><p>b</p/><plaintext><b>c</b>",
+            "<b\rclass=x\r\n>y</b\r>",
+            "\u{feff}<p>bom</p>",
+            "<p>x</p>\u{feff}<script></script>\u{feff}y",
+            "<div id=a",
+            "<p>unclosed <b",
+            "<P CLASS=A><Q>é</Q></P><o:p>m</o:p>",
+            "<head><meta charset=utf-8>\u{feff}<meta charset=x><!--c-->\u{feff}<title>t</title>\u{feff}",
+            "<script>a</script>\u{feff}\u{feff}<p>&amp;\u{feff}</p>",
+        ];
+        for page in pages {
+            assert_eq!(
+                outline(&parse(page)),
+                outline(&parse_with_html5ever(page)),
+                "{page:?}"
+            );
+        }
+    }
+
+    /// Pieces of markup that meet at awkward places for a tokenizer.
+    fn piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "<p>",
+            "</p>",
+            "<P>",
+            "</P >",
+            "<div class=\"a\">",
+            "<div class=a>",
+            "<div class='a b'>",
+            "<div title='x>",
+            "<a href=\"",
+            "\">",
+            "'",
+            "\"",
+            "=",
+            ">",
+            "<",
+            "</",
+            "/",
+            " ",
+            "text",
+            "é",
+            "<br>",
+            "<br/>",
+            "<br />",
+            "<img src=x.png/>",
+            "<script>",
+            "</script>",
+            "<SCRIPT >",
+            "</script ",
+            "<style>",
+            "</style>",
+            "<noscript>",
+            "</noscript>",
+            "<title>",
+            "</title>",
+            "<textarea>",
+            "</textarea>",
+            "<xmp>",
+            "</xmp>",
+            "<iframe>",
+            "</iframe>",
+            "<noembed>",
+            "<noframes>",
+            "<plaintext>",
+            "<!--",
+            "-->",
+            "<!---->",
+            "<!-->",
+            "--!>",
+            "<!--->",
+            "-",
+            "<!doctype html>",
+            "<!DOCTYPE html>",
+            "<svg>",
+            "</svg>",
+            "<svg/>",
+            "<math>",
+            "</math>",
+            "<mi>",
+            "<path d='M0 0'/>",
+            "<g>",
+            "</g>",
+            "<foreignObject>",
+            "<desc>",
+            "<![CDATA[",
+            "]]>",
+            "<h1>",
+            "</h1>",
+            "<head>",
+            "</head>",
+            "<body>",
+            "</body>",
+            "<html>",
+            "</html>",
+            "<li>",
+            "</li>",
+            "<ul>",
+            "<table>",
+            "</table>",
+            "<tr>",
+            "<td>",
+            "</td>",
+            "<th>",
+            "<select>",
+            "</select>",
+            "<option>",
+            "<template>",
+            "</template>",
+            "<frameset>",
+            "<b>",
+            "</b>",
+            "<i class=x>",
+            "</i>",
+            "<a>",
+            "</a>",
+            "<font color=red>",
+            "<nobr>",
+            " x=",
+            " x=1",
+            " X=2",
+            " x",
+            "/=",
+            "</>",
+            " a='1' a=\"2\"",
+            "<b a a>",
+            "<i a=1 A=1>",
+            "&amp;",
+            "&amp",
+            "&#39;",
+            "&",
+            ";",
+            "&lt;p&gt;",
+            "\n",
+            "\r\n",
+            "\r",
+            "\t",
+            "\0",
+            "\u{c}",
+            "<pre>",
+            "</pre>",
+            "<listing>",
+            "\n\n",
+            "<input type=hidden>",
+            "<meta charset=utf-8>",
+            "<meta http-equiv=content-type content='text/html; charset=utf-8'>",
+            "<link rel=x>",
+            "\u{feff}",
+            "<p ",
+            "<div",
+            "<b",
+            "<x-y z>",
+            "<o:p>",
+            "</o:p>",
+            "<a b=\"c\"d>",
+            "<a b=c d=e/>",
+            "<a b=>",
+            "<a / b>",
+            "<a ='x'>",
+            "<?x>",
+            "</ x>",
+            "< p>",
+            "<3",
+        ])
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(20000)
+        ))]
+
+        /// The tree built from tokens made here, and from html5ever's
+        /// tokenizer for the rest, is the tree html5ever's driver builds.
+        #[test]
+        fn the_tree_is_the_one_html5ever_builds(
+            pieces in proptest::collection::vec(piece(), 0..40)
+        ) {
+            let page = pieces.concat();
+            proptest::prop_assert_eq!(
+                outline(&parse(&page)),
+                outline(&parse_with_html5ever(&page)),
+                "page: {:?}", page
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(20000)
+        ))]
+
+        /// Scripts with escaped and doubly escaped stretches end where the
+        /// tokenizer ends them.
+        #[test]
+        fn scripts_end_where_the_tokenizer_ends_them(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "<!--", "-->", "--", "-", "<", "/", ">", "!", "x", " ", "\n", "<script", "<script>",
+                "<SCRIPT/", "</script", "</script>", "</Script ", "</scripts>", "<scripts ", "<s",
+                "</", "<!", "<!-", "--!>", "<!-->", "<b>", "</b>", "\r", "\0",
+            ]), 0..30)
+        ) {
+            let page = format!("<p>a<script>{}</script><b>after</b><script>x</script>c", pieces.concat());
+            proptest::prop_assert_eq!(
+                outline(&parse(&page)),
+                outline(&parse_with_html5ever(&page)),
+                "page: {:?}", page
+            );
+        }
+    }
+
+    /// Every page of a folder, whole and as the pre-parse scan leaves it,
+    /// built both ways: `DECHROME_TREE_PAGES=folder cargo test --release
+    /// -- --ignored every_page`.
+    #[test]
+    #[ignore]
+    fn every_page_of_a_folder_builds_the_same_tree() {
+        let Ok(folder) = std::env::var("DECHROME_TREE_PAGES") else {
+            return;
+        };
+        let mut pages = 0;
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            let stripped = super::super::raw_text::strip_raw_text(&text);
+            for page in [&*text, &*stripped] {
+                assert_eq!(outline(&parse(page)), outline(&parse_with_html5ever(page)));
+            }
+            pages += 1;
+        }
+        assert!(pages > 0);
     }
 }

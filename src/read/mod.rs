@@ -4,6 +4,7 @@
 //! element (see [`html`]). Both decode bytes the same way.
 
 pub(crate) mod dom;
+mod feed;
 pub mod html;
 mod raw_text;
 pub mod text;

@@ -16,9 +16,9 @@
 //!
 //! JSON-LD scripts keep their text: the metadata reads it. A script whose
 //! text holds `<!--` may be "escaped" in the tokenizer's sense, where
-//! `</script>` does not always end it, so the scan stops there and the rest
-//! of the page is left as it is; so it does at `<math>` and at SVG that
-//! holds HTML.
+//! `</script>` does not always end it: [`script_end`] follows the
+//! tokenizer's escape states to its real end. At `<math>` and at SVG that
+//! holds HTML the scan stops and the rest of the page is left as it is.
 
 use std::borrow::Cow;
 
@@ -212,14 +212,16 @@ pub(super) fn strip_raw_text_reading_classes<'a>(
                 if !stripped && !KEPT_RAW.iter().any(|s| name.eq_ignore_ascii_case(s)) {
                     continue;
                 }
-                let close = find_end_tag(b, end, name).unwrap_or(b.len());
-                let content = &b[end.min(close)..close];
                 let is_script = name.eq_ignore_ascii_case(b"script");
-                if is_script && memchr::memmem::find(content, b"<!--").is_some() {
-                    // Possibly "escaped": where it ends is the tokenizer's
-                    // call, so the scan stops here, as after unsure SVG.
-                    break;
+                let close = if is_script {
+                    // `<!--` may open an escaped stretch, read as the
+                    // tokenizer reads it.
+                    script_end(b, end)
+                } else {
+                    find_end_tag(b, end, name)
                 }
+                .unwrap_or(b.len());
+                let content = &b[end.min(close)..close];
                 let json_ld = is_script && contains_ignore_case(&b[start..end], b"ld+json");
                 if !stripped || json_ld {
                     i = close;
@@ -796,14 +798,17 @@ fn svg_content_end(b: &[u8], from: usize) -> Option<usize> {
 
 /// Where a comment whose `<!` ends at `from` closes: the start of its
 /// `-->` or `--!>` and the end of it, read as the tokenizer does (`<!-->`
-/// and `<!--->` close at once). `None` when the page ends first.
+/// and `<!--->` close at once, `<!--!>` and `<!---!>` do not).
+/// `None` when the page ends first.
 pub(super) fn comment_end(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     while let Some(off) = memchr::memmem::find(&b[i..], b"--") {
         let at = i + off;
         match b.get(at + 2) {
             Some(b'>') => return Some((at, at + 3)),
-            Some(b'!') if b.get(at + 3) == Some(&b'>') => return Some((at, at + 4)),
+            Some(b'!') if b.get(at + 3) == Some(&b'>') && at >= from + 2 => {
+                return Some((at, at + 4));
+            }
             _ => i = at + 1,
         }
     }
@@ -812,7 +817,7 @@ pub(super) fn comment_end(b: &[u8], from: usize) -> Option<(usize, usize)> {
 
 /// The tag name starting at `from`: up to a space, `/` or `>`, as the
 /// tokenizer reads it.
-fn tag_name(b: &[u8], from: usize) -> &[u8] {
+pub(super) fn tag_name(b: &[u8], from: usize) -> &[u8] {
     let len = b[from.min(b.len())..]
         .iter()
         .position(|&c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
@@ -826,7 +831,7 @@ fn is_foreign_root(name: &[u8]) -> bool {
 
 /// Where the tag whose attributes start at `from` ends (just past its `>`,
 /// or the end of the page when it never closes).
-fn tag_end(b: &[u8], from: usize) -> usize {
+pub(super) fn tag_end(b: &[u8], from: usize) -> usize {
     read_attributes(b, from, |_| {})
 }
 
@@ -945,6 +950,154 @@ pub(super) fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> 
             return Some(at);
         }
         i = at + 1;
+    }
+    None
+}
+
+/// Where the text of a `<script>` whose start tag ends at `from` ends
+/// (the `<` of its end tag), read as the tokenizer reads script data:
+/// `<!--` opens an escaped stretch, which `-->` closes; in it a
+/// `<script` opens a doubly escaped one, where `</script` does not end
+/// the script, up to the next `</script` (or `-->`). `None` when the page
+/// ends first.
+pub(super) fn script_end(b: &[u8], from: usize) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum State {
+        Data,
+        Escaped,
+        EscapedDash,
+        EscapedDashDash,
+        Double,
+        DoubleDash,
+        DoubleDashDash,
+    }
+    // Where the ASCII letters from `at` end.
+    let letters = |at: usize| {
+        let mut k = at;
+        while k < b.len() && b[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        k
+    };
+    // Whether the letters `at..end` spell `script` and the byte after
+    // them ends a tag name.
+    let script_name = |at: usize, end: usize| {
+        b.get(end)
+            .is_some_and(|&c| matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>'))
+            && b[at..end].eq_ignore_ascii_case(b"script")
+    };
+    let mut state = State::Data;
+    let mut i = from;
+    while i < b.len() {
+        let (dash, dash_dash, double) = match state {
+            State::Data => {
+                let at = i + memchr::memchr(b'<', &b[i..])?;
+                match b.get(at + 1) {
+                    Some(b'/') => {
+                        let end = letters(at + 2);
+                        if end > at + 2 && script_name(at + 2, end) {
+                            return Some(at);
+                        }
+                        i = at + 2;
+                    }
+                    Some(b'!') if b[at + 2..].starts_with(b"--") => {
+                        state = State::EscapedDashDash;
+                        i = at + 4;
+                    }
+                    _ => i = at + 1,
+                }
+                continue;
+            }
+            State::Escaped | State::Double => {
+                let at = i + memchr::memchr2(b'-', b'<', &b[i..])?;
+                let double = matches!(state, State::Double);
+                if b[at] == b'-' {
+                    state = if double {
+                        State::DoubleDash
+                    } else {
+                        State::EscapedDash
+                    };
+                    i = at + 1;
+                    continue;
+                }
+                i = at;
+                (false, false, double)
+            }
+            State::EscapedDash => (true, false, false),
+            State::EscapedDashDash => (false, true, false),
+            State::DoubleDash => (true, false, true),
+            State::DoubleDashDash => (false, true, true),
+        };
+        // In an escaped stretch, at `i`, after `dash` or `dash_dash`.
+        let (plain, dashes) = if double {
+            (State::Double, State::DoubleDashDash)
+        } else {
+            (State::Escaped, State::EscapedDashDash)
+        };
+        match b[i] {
+            b'-' if dash || dash_dash => {
+                state = dashes;
+                i += 1;
+            }
+            b'>' if dash_dash => {
+                state = State::Data;
+                i += 1;
+            }
+            b'<' if double => {
+                // `</script` ends the doubly escaped stretch.
+                state = State::Double;
+                if b.get(i + 1) != Some(&b'/') {
+                    i += 1;
+                    continue;
+                }
+                let end = letters(i + 2);
+                if end >= b.len() {
+                    return None;
+                }
+                if script_name(i + 2, end) {
+                    state = State::Escaped;
+                    i = end + 1;
+                } else {
+                    i = end;
+                }
+            }
+            b'<' => {
+                state = State::Escaped;
+                match b.get(i + 1) {
+                    Some(b'/') => {
+                        let end = letters(i + 2);
+                        if end > i + 2 && script_name(i + 2, end) {
+                            return Some(i);
+                        }
+                        i = end.max(i + 2);
+                    }
+                    Some(c) if c.is_ascii_alphabetic() => {
+                        // `<script` followed by a space, `/` or `>` opens
+                        // a doubly escaped stretch.
+                        let end = letters(i + 1);
+                        if end >= b.len() {
+                            return None;
+                        }
+                        if script_name(i + 1, end) {
+                            state = State::Double;
+                            i = end + 1;
+                        } else if matches!(
+                            b[end],
+                            b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>'
+                        ) {
+                            i = end + 1;
+                        } else {
+                            i = end;
+                        }
+                    }
+                    _ => i += 1,
+                }
+            }
+            _ => {
+                state = plain;
+                i += 1;
+            }
+        }
     }
     None
 }
@@ -1305,9 +1458,29 @@ mod tests {
     }
 
     #[test]
-    fn escaped_scripts_leave_the_page_whole() {
-        let page = "<script><!-- document.write('<script>x</script>'); --></script><p>t</p>";
-        assert!(matches!(strip_raw_text(page), Cow::Borrowed(_)));
+    fn a_comment_does_not_close_on_its_own_opening_dashes() {
+        // `<!--!>` opens a comment that runs on: the style is in it.
+        assert!(matches!(
+            strip_raw_text("<!--!><style>x</style>"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            strip_raw_text("<!--x--!><style>x</style>"),
+            "<!----!><style></style>"
+        );
+    }
+
+    #[test]
+    fn escaped_scripts_end_where_the_tokenizer_ends_them() {
+        // The `</script>` inside the doubly escaped stretch does not end
+        // the script; the one after `-->` does.
+        let page =
+            "<p>t</p><script><!-- document.write('<script>x</script>'); --></script><p>u</p>";
+        assert_eq!(strip_raw_text(page), "<p>t</p><p>u</p>");
+        assert_eq!(read(page), read(&strip_raw_text(page)));
+        // Unclosed: the rest of the page is script.
+        let page = "<p>t</p><script><!-- <script> </script><p>u</p>";
+        assert_eq!(strip_raw_text(page), "<p>t</p><script>");
     }
 
     #[test]
