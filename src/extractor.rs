@@ -26,6 +26,10 @@ pub enum Focus {
     Recall,
 }
 
+/// The largest input any extractor reads: tendril, under html5ever, keeps
+/// lengths and offsets in 32 bits.
+const MAX_INPUT_BYTES: usize = u32::MAX as usize;
+
 /// Settings, fixed when the extractor is built.
 #[derive(Clone, Debug)]
 struct Config {
@@ -78,9 +82,11 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Refuse inputs larger than this many bytes. Default: 256 MiB.
+    /// Refuse inputs larger than this many bytes. Default: 256 MiB; at
+    /// most 4 GiB - 1, as html5ever's buffers count bytes in 32 bits (a
+    /// larger limit is taken as that).
     pub fn max_bytes(&mut self, limit: usize) -> &mut ExtractorBuilder {
-        self.config.max_bytes = limit;
+        self.config.max_bytes = limit.min(MAX_INPUT_BYTES);
         self
     }
 

@@ -599,6 +599,15 @@ mod tests {
             "<P CLASS=A><Q>é</Q></P><o:p>m</o:p>",
             "<head><meta charset=utf-8>\u{feff}<meta charset=x><!--c-->\u{feff}<title>t</title>\u{feff}",
             "<script>a</script>\u{feff}\u{feff}<p>&amp;\u{feff}</p>",
+            // Text in an SVG or MathML integration point may reopen an HTML
+            // formatting element before the tokenizer asks about CDATA: its
+            // answer then differs from the one asked ahead (a review found
+            // a wrong tree and a tree-builder panic here).
+            "<svg><desc><p><b>x</p>y&amp;<![CDATA[a><i title=\"]]>\">t</i><p>after</p>",
+            "<svg><desc><p><b>x</p>y\r<![CDATA[a><i title=\"]]>\">t</i><p>after</p>",
+            "<math><mi><p><b>x</p>y&amp;<![CDATA[a><i title=\"]]>\">t</i><p>after</p>",
+            "<svg><desc><p><b></p>&<![CDATA[><style>]]></><p>",
+            "<p>Some words.</p><svg><desc><p><b></p>&<![CDATA[><style>]]></><p>Body text.</p>",
         ];
         for page in pages {
             assert_eq!(

@@ -27,7 +27,12 @@
 //! opens raw text (`<script>`, `<style>`, `<title>`... where the tree
 //! builder's mode makes them so), which [`Watch`] records, and whether
 //! `<![CDATA[` opens a CDATA section (in SVG and MathML), which the tree
-//! builder is asked as the tokenizer asks it. Start and end tags of the
+//! builder is asked ahead of the tokenizer: text before it in the same
+//! stretch may still change the answer (reopening an HTML formatting
+//! element inside `<desc>`), so [`Watch`] records the answer the tokenizer
+//! got, and where it differs, or where a switch came without a start tag
+//! of ours to explain it, the rest of the page goes through the tokenizer
+//! whole (right, only slower). Start and end tags of the
 //! elements that may open raw text are always left to the tokenizer, so
 //! the tree builder never answers one of ours with a change of state.
 
@@ -49,6 +54,8 @@ use super::raw_text::{comment_end, find_end_tag, script_end, tag_end, tag_name};
 pub(super) struct Watch<S> {
     inner: S,
     switched: Cell<Option<Switch>>,
+    /// The last answer the tokenizer got to its CDATA question.
+    cdata: Cell<Option<bool>>,
 }
 
 /// A change of the tokenizer's state asked by the tree builder.
@@ -66,6 +73,7 @@ impl<S> Watch<S> {
         Watch {
             inner,
             switched: Cell::new(None),
+            cdata: Cell::new(None),
         }
     }
 
@@ -92,8 +100,11 @@ impl<S: TokenSink> TokenSink for Watch<S> {
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.inner
-            .adjusted_current_node_present_but_not_in_html_namespace()
+        let answer = self
+            .inner
+            .adjusted_current_node_present_but_not_in_html_namespace();
+        self.cdata.set(Some(answer));
+        answer
     }
 }
 
@@ -111,14 +122,12 @@ const BOM: &[u8] = "\u{feff}".as_bytes();
 /// byte order mark is dropped at the page's start and right after those
 /// tags, and nowhere else.
 pub(super) fn feed<S: TokenSink>(tokenizer: &Tokenizer<Watch<S>>, text: &str) {
+    // Offsets in a tendril are 32-bit: the extractor refuses longer pages
+    // (`ExtractorBuilder::max_bytes` is capped below 4 GiB), and
+    // `from_slice` would panic on one.
     let page = StrTendril::from_slice(text);
     let queue = BufferQueue::default();
     let b = text.as_bytes();
-    // Offsets in a tendril are 32-bit: a longer page goes through whole.
-    if u32::try_from(b.len()).is_err() {
-        pass(tokenizer, &queue, page);
-        return;
-    }
     let slice = |from: usize, to: usize| page.subtendril(from as u32, (to - from) as u32);
     let mut i = 0;
     let mut drops_bom = true;
@@ -199,9 +208,15 @@ fn pass_stretch<S: TokenSink>(
     from: usize,
     slice: &impl Fn(usize, usize) -> StrTendril,
 ) -> (usize, bool) {
-    let (end, start_tag) = stretch_end(tokenizer, b, from);
+    let (end, start_tag, assumed) = stretch_end(tokenizer, b, from);
+    tokenizer.sink.cdata.set(None);
     let drops_bom = pass(tokenizer, queue, slice(from, end));
-    let Some(switch) = tokenizer.sink.switched.take() else {
+    let asked = tokenizer.sink.cdata.take();
+    let switched = tokenizer.sink.switched.take();
+    if asked.is_some() && asked != assumed || (switched.is_some() && start_tag.is_none()) {
+        return (b.len(), pass(tokenizer, queue, slice(end, b.len())));
+    }
+    let Some(switch) = switched else {
         return (end, drops_bom);
     };
     let name = start_tag.map_or(&b[..0], |at| tag_name(b, at + 1));
@@ -241,7 +256,7 @@ fn stretch_end<S: TokenSink>(
     tokenizer: &Tokenizer<Watch<S>>,
     b: &[u8],
     from: usize,
-) -> (usize, Option<usize>) {
+) -> (usize, Option<usize>, Option<bool>) {
     let mut i = from;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let at = i + off;
@@ -249,35 +264,42 @@ fn stretch_end<S: TokenSink>(
         let past_gt = || memchr::memchr(b'>', rest).map_or(b.len(), |k| at + 1 + k + 1);
         match rest.first() {
             Some(b'!') if rest.starts_with(b"!--") => {
-                return (comment_end(b, at + 2).map_or(b.len(), |(_, end)| end), None);
+                return (
+                    comment_end(b, at + 2).map_or(b.len(), |(_, end)| end),
+                    None,
+                    None,
+                );
             }
-            Some(b'!')
-                if rest.starts_with(b"![CDATA[")
-                    && tokenizer
-                        .sink
-                        .adjusted_current_node_present_but_not_in_html_namespace() =>
-            {
-                let end = memchr::memmem::find(rest, b"]]>").map_or(b.len(), |k| at + 1 + k + 3);
-                return (end, None);
+            Some(b'!') if rest.starts_with(b"![CDATA[") => {
+                if tokenizer
+                    .sink
+                    .inner
+                    .adjusted_current_node_present_but_not_in_html_namespace()
+                {
+                    let end =
+                        memchr::memmem::find(rest, b"]]>").map_or(b.len(), |k| at + 1 + k + 3);
+                    return (end, None, Some(true));
+                }
+                return (past_gt(), None, Some(false));
             }
             // Doctype, bogus comment, `</` not followed by a letter.
-            Some(b'!' | b'?') => return (past_gt(), None),
+            Some(b'!' | b'?') => return (past_gt(), None, None),
             Some(b'/') if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) => {
-                return (past_gt(), None);
+                return (past_gt(), None, None);
             }
             Some(b'/') => {
                 let name = tag_name(b, at + 2);
-                return (tag_end(b, at + 2 + name.len()), None);
+                return (tag_end(b, at + 2 + name.len()), None, None);
             }
             Some(c) if c.is_ascii_alphabetic() => {
                 let name = tag_name(b, at + 1);
-                return (tag_end(b, at + 1 + name.len()), Some(at));
+                return (tag_end(b, at + 1 + name.len()), Some(at), None);
             }
             // A `<` that opens nothing is text.
             _ => i = at + 1,
         }
     }
-    (b.len(), None)
+    (b.len(), None, None)
 }
 
 /// The elements whose start tag may switch the tokenizer to raw text or
