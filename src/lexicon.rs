@@ -436,15 +436,18 @@ impl Lexicon {
     }
 
     /// The stopword set of a language (ISO 639-1), if the stopword data has
-    /// one.
+    /// one, or the set it borrows (see [`BORROWED_STOPWORDS`]).
     pub fn stopwords(&self, lang: &str) -> Option<&FxHashSet<&'static str>> {
-        self.stopwords.get(lang)
+        self.stopwords.get(stopword_list_of(lang))
     }
 
     /// [`Lexicon::stopwords`] as a [`WordTable`], the form line measuring
     /// looks words up in: the same words, found in fewer instructions.
     pub(crate) fn stopword_table(&self, lang: &str) -> Option<&WordTable<'static, ()>> {
-        let k = self.stopword_langs.binary_search(&lang).ok()?;
+        let k = self
+            .stopword_langs
+            .binary_search(&stopword_list_of(lang))
+            .ok()?;
         Some(self.stopword_tables[k].get_or_init(|| {
             WordTable::new(
                 self.stopwords[self.stopword_langs[k]]
@@ -461,7 +464,9 @@ impl Lexicon {
     /// million instructions on a 3000-byte sample: when the stopwords alone
     /// settle the question (see `StopwordScore::decisive`) whatever
     /// whatlang said, the confirmation would have ended on the same
-    /// language, so whatlang is not asked.
+    /// language, so whatlang is not asked (save for Bulgarian's list hit by
+    /// text in letters Bulgarian lacks: Serbian or Macedonian, which only
+    /// whatlang names).
     pub fn identify_language(&self, sample: &str) -> Option<&'static str> {
         let score = self.score_stopwords(sample);
         // An unspaced script may make whatlang answer zh, ja, th, km or my,
@@ -469,9 +474,18 @@ impl Lexicon {
         if !score.unspaced
             && let Some(k) = score.decisive()
         {
-            return Some(self.stopword_langs[k]);
+            let lang = self.stopword_langs[k];
+            // Bulgarian's list is the only South Slavic one in Cyrillic:
+            // Serbian and Macedonian text hits it too, and whatlang, which
+            // knows both, tells them by the letters Bulgarian lacks.
+            if lang == "bg" && has_non_bulgarian_cyrillic(sample) {
+                return cyrillic_neighbour(detect_language(sample), sample).or(Some(lang));
+            }
+            return Some(lang);
         }
-        self.confirm_scored(detect_language(sample), &score, sample)
+        let detected = detect_language(sample);
+        cyrillic_neighbour(detected, sample)
+            .or_else(|| self.confirm_scored(detected, &score, sample))
     }
 
     /// Checks a detected language against the stopwords of `sample`.
@@ -490,7 +504,8 @@ impl Lexicon {
         if matches!(detected, Some("zh" | "ja" | "th" | "km" | "lo" | "my")) {
             return detected;
         }
-        self.confirm_scored(detected, &self.score_stopwords(sample), sample)
+        cyrillic_neighbour(detected, sample)
+            .or_else(|| self.confirm_scored(detected, &self.score_stopwords(sample), sample))
     }
 
     /// [`Lexicon::confirm_language`] on a sample already scored.
@@ -961,6 +976,45 @@ pub fn detect_language(sample: &str) -> Option<&'static str> {
     Some(lang)
 }
 
+/// Languages with no stopword list of their own, and the list they use:
+/// Serbian (in Cyrillic) and Macedonian share most of their short words'
+/// roots and many of the words themselves with Bulgarian ("и", "на", "за",
+/// "да", "се"), enough to tell prose from chrome.
+const BORROWED_STOPWORDS: [(&str, &str); 2] = [("sr", "bg"), ("mk", "bg")];
+
+/// The stopword list `lang` reads: its own, or the one it borrows.
+fn stopword_list_of(lang: &str) -> &str {
+    BORROWED_STOPWORDS
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(lang, |&(_, list)| list)
+}
+
+/// Least share of a sample's letters that are Serbian or Macedonian letters
+/// Bulgarian does not write (ј is in "је", "које", "ја": a few in a hundred).
+const MIN_NON_BULGARIAN_SHARE: f32 = 0.005;
+
+/// Whether `sample` writes ђ ћ ј љ њ џ ѓ ќ ѕ (upper case too) in at least
+/// [`MIN_NON_BULGARIAN_SHARE`] of its letters: Serbian or Macedonian, not
+/// Bulgarian.
+fn has_non_bulgarian_cyrillic(sample: &str) -> bool {
+    let (mut letters, mut foreign) = (0usize, 0usize);
+    for c in sample.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if "ђћјљњџѓќѕЂЋЈЉЊЏЃЌЅ".contains(c) {
+            foreign += 1;
+        }
+    }
+    letters > 0 && foreign as f32 >= letters as f32 * MIN_NON_BULGARIAN_SHARE
+}
+
+/// `detected` when it is Serbian or Macedonian and `sample` writes letters
+/// Bulgarian lacks: the stopwords (Bulgarian's list is theirs too) cannot
+/// overrule such an answer.
+fn cyrillic_neighbour(detected: Option<&'static str>, sample: &str) -> Option<&'static str> {
+    detected.filter(|l| matches!(*l, "sr" | "mk") && has_non_bulgarian_cyrillic(sample))
+}
+
 /// Least share of a sample's letters that must be Cyrillic letters of no
 /// Slavic alphabet (a Kazakh name in Russian text has a few).
 const MIN_NON_SLAVIC_CYRILLIC_SHARE: f32 = 0.01;
@@ -1080,6 +1134,24 @@ mod tests {
     }
 
     #[test]
+    fn serbian_and_macedonian_are_not_bulgarian_and_borrow_its_stopwords() {
+        let lexicon = Lexicon::get();
+        let serbian = "Удружење пчелара са Златибора послало је прошле недеље прву пошиљку меда у \
+                       Немачку. Двадесет тона ливадског и багремовог меда отишло је купцу из \
+                       Минхена, који је мед пробао на сајму у Новом Саду прошле јесени.";
+        assert_eq!(lexicon.identify_language(serbian), Some("sr"));
+        assert_eq!(
+            lexicon.identify_language(serbian),
+            lexicon.confirm_language(detect_language(serbian), serbian)
+        );
+        let bulgarian = "Общинският съвет одобри новия бюджет във вторник след дълъг дебат, като \
+                         повечето съветници подкрепиха плана за училищата и пътищата в града.";
+        assert_eq!(lexicon.identify_language(bulgarian), Some("bg"));
+        assert!(lexicon.stopwords("sr").is_some_and(|s| s.contains("и")));
+        assert!(lexicon.stopword_table("mk").is_some());
+    }
+
+    #[test]
     fn stopwords_overrule_a_misnamed_language() {
         let lexicon = Lexicon::get();
         let german = "Der nächste Stadtmarathon soll am 2. März 2025 stattfinden, und die Stadt \
@@ -1108,6 +1180,9 @@ mod tests {
     ) -> Option<&'static str> {
         if matches!(detected, Some("zh" | "ja" | "th" | "km" | "lo" | "my")) {
             return detected;
+        }
+        if let Some(neighbour) = cyrillic_neighbour(detected, sample) {
+            return Some(neighbour);
         }
         let lowered = sample.to_lowercase();
         let words: Vec<&str> = lowered
