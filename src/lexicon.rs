@@ -998,14 +998,20 @@ const MIN_NON_BULGARIAN_SHARE: f32 = 0.005;
 /// [`MIN_NON_BULGARIAN_SHARE`] of its letters: Serbian or Macedonian, not
 /// Bulgarian.
 fn has_non_bulgarian_cyrillic(sample: &str) -> bool {
-    let (mut letters, mut foreign) = (0usize, 0usize);
+    writes_letters_of(sample, "ђћјљњџѓќѕЂЋЈЉЊЏЃЌЅ", MIN_NON_BULGARIAN_SHARE)
+}
+
+/// Whether letters of `set` make up at least `min_share` of the letters of
+/// `sample`.
+fn writes_letters_of(sample: &str, set: &str, min_share: f32) -> bool {
+    let (mut letters, mut found) = (0usize, 0usize);
     for c in sample.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
-        if "ђћјљњџѓќѕЂЋЈЉЊЏЃЌЅ".contains(c) {
-            foreign += 1;
+        if set.contains(c) {
+            found += 1;
         }
     }
-    letters > 0 && foreign as f32 >= letters as f32 * MIN_NON_BULGARIAN_SHARE
+    letters > 0 && found as f32 >= letters as f32 * min_share
 }
 
 /// `detected` when it is Serbian or Macedonian and `sample` writes letters
@@ -1023,14 +1029,11 @@ const MIN_NON_SLAVIC_CYRILLIC_SHARE: f32 = 0.01;
 /// Slavic alphabet uses (ә ғ қ ң ө ұ ү һ җ ҙ ҫ ҳ ҷ ӣ ӯ ҡ), make up at least
 /// [`MIN_NON_SLAVIC_CYRILLIC_SHARE`] of the letters of `sample`.
 fn has_non_slavic_cyrillic(sample: &str) -> bool {
-    let (mut letters, mut foreign) = (0usize, 0usize);
-    for c in sample.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if "әғқңөұүһҗҙҫҳҷӣӯҡӘҒҚҢӨҰҮҺҖҘҪҲҶӢӮҠ".contains(c) {
-            foreign += 1;
-        }
-    }
-    letters > 0 && foreign as f32 >= letters as f32 * MIN_NON_SLAVIC_CYRILLIC_SHARE
+    writes_letters_of(
+        sample,
+        "әғқңөұүһҗҙҫҳҷӣӯҡӘҒҚҢӨҰҮҺҖҘҪҲҶӢӮҠ",
+        MIN_NON_SLAVIC_CYRILLIC_SHARE,
+    )
 }
 
 /// Maps whatlang's ISO 639-3 languages to ISO 639-1 codes.
