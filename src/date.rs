@@ -67,6 +67,15 @@ fn may_hold_spaced_date(text: &str) -> bool {
         .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2] == b' ' && w[3].is_ascii_digit())
 }
 
+/// Where the year stands in a date written in numbers alone.
+#[derive(Clone, Copy)]
+enum YearAt {
+    /// "2024年3月12日", "2024. 3. 12.", "2024 оны 3-р сарын 12".
+    Start,
+    /// "12. 3. 2024", "12 tháng 3 năm 2024".
+    End,
+}
+
 fn cjk_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
@@ -241,47 +250,33 @@ fn find_date_in(text: &str, month_first: bool) -> Option<FoundDate> {
         };
         consider(found_in(at, c.get(0).unwrap(), valid(year, month, day)));
     }
+    // Dates in numbers alone, their year first or last and the month
+    // between: captures of the patterns below, groups 1 to 3.
+    let numbered = |c: Option<regex::Captures>, year: YearAt| {
+        c.and_then(|c| {
+            let (y, d) = match year {
+                YearAt::Start => (1, 3),
+                YearAt::End => (3, 1),
+            };
+            found(c.get(0).unwrap(), valid(num(&c[y]), num(&c[2]), num(&c[d])))
+        })
+    };
     if may_hold_spaced_date(text) {
         let p = spaced_patterns();
-        if let Some(c) = p.day_first.captures(text) {
-            consider(found(
-                c.get(0).unwrap(),
-                valid(num(&c[3]), num(&c[2]), num(&c[1])),
-            ));
-        }
-        if let Some(c) = p.year_first.captures(text) {
-            consider(found(
-                c.get(0).unwrap(),
-                valid(num(&c[1]), num(&c[2]), num(&c[3])),
-            ));
-        }
+        consider(numbered(p.day_first.captures(text), YearAt::End));
+        consider(numbered(p.year_first.captures(text), YearAt::Start));
     }
     // The CJK form needs its year sign.
-    if (text.contains('年') || text.contains('년'))
-        && let Some(c) = cjk_pattern().captures(text)
-    {
-        consider(found(
-            c.get(0).unwrap(),
-            valid(num(&c[1]), num(&c[2]), num(&c[3])),
-        ));
+    if text.contains('年') || text.contains('년') {
+        consider(numbered(cjk_pattern().captures(text), YearAt::Start));
     }
     // Vietnamese names months by number: "ngày 12 tháng 3 năm 2024".
-    if text.contains("tháng")
-        && let Some(c) = vietnamese_pattern().captures(text)
-    {
-        consider(found(
-            c.get(0).unwrap(),
-            valid(num(&c[3]), num(&c[2]), num(&c[1])),
-        ));
+    if text.contains("tháng") {
+        consider(numbered(vietnamese_pattern().captures(text), YearAt::End));
     }
     // Mongolian too: "2024 оны 3-р сарын 12".
-    if text.contains("сар")
-        && let Some(c) = mongolian_pattern().captures(text)
-    {
-        consider(found(
-            c.get(0).unwrap(),
-            valid(num(&c[1]), num(&c[2]), num(&c[3])),
-        ));
+    if text.contains("сар") {
+        consider(numbered(mongolian_pattern().captures(text), YearAt::Start));
     }
     if text.contains(is_ethiopic) {
         for c in ethiopian_pattern().captures_iter(text) {
